@@ -1,0 +1,258 @@
+"""The command line: a thin adapter over notelint.linter.Linter.
+
+Exit status: 0 clean (nothing at or above --fail-on), 1 violations, 2 usage, config or
+input error (messages on standard error; the other files are still linted and reported).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from enum import IntEnum
+from pathlib import Path
+
+import click
+
+from notelint.config import ConfigError, RuleSet, load_config
+from notelint.formatters import FORMATTERS, OutputOptions
+from notelint.linter import InputError, Linter, Report
+from notelint.model import Context, Severity
+from notelint.sources import CONTEXT_KEYS, SourceError, note_from_bytes, parse_context
+
+
+class ExitCode(IntEnum):
+    CLEAN = 0
+    VIOLATIONS = 1
+    ERROR = 2
+
+
+def _split_ids(values: tuple[str, ...]) -> list[str]:
+    return [part.strip() for value in values for part in value.split(",") if part.strip()]
+
+
+def _parse_date(value: str | None, flag: str) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(
+            f"{value!r} is not a date like 2026-11-24", param_hint=flag
+        ) from None
+
+
+def _parse_context(values: tuple[str, ...]) -> Context:
+    data: dict[str, object] = {}
+    for value in values:
+        key, sep, val = value.partition("=")
+        key = key.strip().replace("-", "_")
+        if not sep or key not in CONTEXT_KEYS:
+            raise click.BadParameter(
+                f"{value!r}: expected KEY=VALUE with KEY one of {', '.join(CONTEXT_KEYS)}",
+                param_hint="--context",
+            )
+        if key == "interviewer":
+            names = data.setdefault("interviewer", [])
+            assert isinstance(names, list)
+            names.extend(n.strip() for n in val.split(",") if n.strip())
+        else:
+            data[key] = val.strip()
+    try:
+        return parse_context(data, "--context")
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--context") from None
+
+
+def _fail(message: str) -> None:
+    click.echo(f"notelint: {message}", err=True)
+    sys.exit(ExitCode.ERROR)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="notelint")
+def cli() -> None:
+    """notelint: a linter for job-interview thank-you notes."""
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path(allow_dash=True))
+@click.option(
+    "--format", "fmt", type=click.Choice(sorted(FORMATTERS)), default="text", show_default=True
+)
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Config file.")
+@click.option("--select", multiple=True, help="Only these rules (comma-separated ids).")
+@click.option("--ignore", multiple=True, help="Skip these rules (comma-separated ids).")
+@click.option(
+    "--fail-on",
+    type=click.Choice(["error", "warning", "info"]),
+    default="warning",
+    show_default=True,
+    help="Lowest severity that makes the exit status 1.",
+)
+@click.option("--quiet", "-q", is_flag=True, help="Violations only: no summary or checklist.")
+@click.option("--stdin-filename", help="Name for standard input (-): output and format.")
+@click.option(
+    "--context",
+    "context_flags",
+    multiple=True,
+    metavar="KEY=VALUE",
+    help="The interview: interviewer, company, position, interview_date.",
+)
+@click.option("--today", help="Date that time-based rules use (YYYY-MM-DD).")
+@click.option(
+    "--color",
+    type=click.Choice(["auto", "always", "never"]),
+    default="auto",
+    show_default=True,
+)
+@click.option("--verbose", "-v", is_flag=True, help="Also say which files were skipped.")
+def check(
+    paths: tuple[str, ...],
+    fmt: str,
+    config_path: str | None,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    fail_on: str,
+    quiet: bool,
+    stdin_filename: str | None,
+    context_flags: tuple[str, ...],
+    today: str | None,
+    color: str,
+    verbose: bool,
+) -> None:
+    """Lint notes: files, folders (searched for notes), or - for standard input."""
+    context = _parse_context(context_flags)
+    today_date = _parse_date(today, "--today")
+    selected, ignored = _split_ids(select), _split_ids(ignore)
+    try:
+        fixed = load_config(config_path) if config_path else None
+    except ConfigError as exc:
+        for problem in exc.problems:
+            click.echo(problem, err=True)
+        sys.exit(ExitCode.ERROR)
+    linter = Linter(fixed, select=selected, ignore=ignored, context=context, today=today_date)
+    ruleset = _ruleset_or_exit(linter, stdin_filename or (paths[0] if paths else None))
+    unknown = linter.unknown_rules([*selected, *ignored], ruleset)
+    if unknown:
+        _fail(
+            f"unknown rule {', '.join(repr(u) for u in unknown)}; valid rules: "
+            + ", ".join(sorted(ruleset.known_ids))
+        )
+
+    report = _run(linter, paths or (".",), stdin_filename, verbose)
+    for problem in report.notices:
+        click.echo(problem, err=True)
+    for error in report.errors:
+        click.echo(f"notelint: {error}", err=True)
+
+    color_on = color == "always" or (color == "auto" and sys.stdout.isatty())
+    options = OutputOptions(
+        rules=ruleset.rules,
+        color=color_on,
+        quiet=quiet,
+        checklist=fmt == "text"
+        and not quiet
+        and report.files == 1
+        and sys.stdout.isatty()
+        and not report.errors,
+    )
+    output = FORMATTERS[fmt](report, options)
+    if output:
+        click.echo(output)
+    sys.exit(_exit_code(report, Severity(fail_on)))
+
+
+def _ruleset_or_exit(linter: Linter, path: str | None) -> RuleSet:
+    try:
+        return linter.ruleset_for(None if path in (None, "-") else path)
+    except ConfigError as exc:
+        for problem in exc.problems:
+            click.echo(problem, err=True)
+        sys.exit(ExitCode.ERROR)
+
+
+def _run(
+    linter: Linter, paths: tuple[str, ...], stdin_filename: str | None, verbose: bool
+) -> Report:
+    files = [p for p in paths if p != "-"]
+    report = linter.lint_paths(files, verbose=verbose) if files else Report()
+    if "-" in paths:
+        name = stdin_filename or "-"
+        try:
+            note = note_from_bytes(sys.stdin.buffer.read(), name)
+        except SourceError as exc:
+            report.errors.append(InputError(name, str(exc)))
+        else:
+            try:
+                report.violations.extend(linter.lint_notes([note]))
+            except ConfigError as exc:
+                report.errors.extend(InputError("", p) for p in exc.problems)
+        report.files += 1
+    return report
+
+
+def _exit_code(report: Report, fail_on: Severity) -> int:
+    if report.errors:
+        return ExitCode.ERROR
+    if any(v.severity.rank >= fail_on.rank for v in report.violations):
+        return ExitCode.VIOLATIONS
+    return ExitCode.CLEAN
+
+
+@cli.command()
+@click.argument("rule_id", required=False)
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Config file.")
+def rules(rule_id: str | None, config_path: str | None) -> None:
+    """List the rules in use, or explain one: why, options and examples."""
+    try:
+        ruleset = load_config(config_path) if config_path else load_config()
+    except ConfigError as exc:
+        for problem in exc.problems:
+            click.echo(problem, err=True)
+        sys.exit(ExitCode.ERROR)
+    if rule_id is None:
+        enabled = {r.id for r in ruleset.rules}
+        width = max(len(r.id) for r in ruleset.all_rules or ruleset.rules)
+        for rule in ruleset.all_rules or ruleset.rules:
+            state = str(rule.severity) if rule.id in enabled else "off"
+            click.echo(f"{rule.id:<{width}}  {state:<7}  {rule.kind:<16}  {rule.summary}")
+        click.echo("\nRun `notelint rules RULE` for why a rule exists and its examples.")
+        return
+    rule = ruleset.get(rule_id)
+    if rule is None:
+        _fail(f"unknown rule {rule_id!r}; valid rules: {', '.join(sorted(ruleset.known_ids))}")
+        return
+    click.echo(f"{rule.id} ({rule.kind}, {rule.severity})")
+    click.echo(f"\n{rule.summary}\n")
+    click.echo("Why:\n  " + "\n  ".join(rule.why.strip().splitlines()))
+    if rule.link:
+        click.echo(f"\nMore: {rule.link}")
+    simple = {k: v for k, v in rule.options.items() if not isinstance(v, tuple) or len(v) <= 8}
+    if simple:
+        click.echo("\nOptions:")
+        for key, value in simple.items():
+            click.echo(f"  {key}: {value if not isinstance(value, tuple) else list(value)}")
+    for title, examples in (("Flagged", rule.examples.failing), ("Fine", rule.examples.passing)):
+        if examples:
+            click.echo(f"\n{title}:")
+            for example in examples:
+                click.echo("  - " + example.strip().replace("\n", "\n    "))
+
+
+@cli.command()
+def lsp() -> None:
+    """Run the language server on standard input and output."""
+    from notelint.lsp.server import serve
+
+    serve()
+
+
+def main() -> None:
+    cli(prog_name="notelint")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()
+
+
+__all__ = ["ExitCode", "Path", "cli", "main"]

@@ -1,0 +1,527 @@
+"""Discover, load, merge and validate configuration into an immutable RuleSet.
+
+The shipped rules.yaml is the default rule set. A user's `.notelint.yaml` (found by walking
+up from the linted file, or given with --config) extends it: it may change a rule's
+severity and options, switch rules off, add phrases and exceptions, and define new rules
+of the generic kinds. Every problem is collected and reported at once, with file and
+line, as one ConfigError.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import importlib.resources
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from notelint.kinds import KINDS
+from notelint.kinds.base import type_error
+from notelint.model import Context, Examples, Rule, Severity, freeze
+from notelint.sources import parse_context
+from notelint.yamlsource import YamlError, load_with_lines
+
+CONFIG_NAMES = (".notelint.yaml", ".notelint.yml")
+RULE_ID = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+HEADER_KEYS = ("kind", "severity", "message", "why", "link", "summary", "checklist", "examples")
+TOP_KEYS = ("extends", "context", "rules", "exclude", "per_file", "pipeline")
+RULESET_TOP_KEYS = ("rules",)
+
+
+class ConfigError(Exception):
+    """Every problem found in a configuration, each as 'FILE:LINE: message'."""
+
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__("\n".join(problems))
+        self.problems = problems
+
+
+@dataclass(frozen=True)
+class RuleSet:
+    rules: tuple[Rule, ...]
+    #: every rule id the configuration knows, including the ones switched off
+    known_ids: frozenset[str]
+    context: Context = Context()
+    exclude: tuple[str, ...] = ()
+    per_file: tuple[tuple[str, frozenset[str]], ...] = ()
+    model: str | None = None
+    path: Path | None = None
+    all_rules: tuple[Rule, ...] = field(default=(), compare=False)
+
+    @property
+    def root(self) -> Path | None:
+        return self.path.parent if self.path else None
+
+    def get(self, rule_id: str) -> Rule | None:
+        return next((r for r in self.all_rules or self.rules if r.id == rule_id), None)
+
+    def disabled_for(self, path: str | Path) -> frozenset[str]:
+        """Rules a per_file glob switches off for this path."""
+        rel = self._relative(path)
+        off: set[str] = set()
+        for pattern, rules in self.per_file:
+            if glob_match(rel, pattern):
+                off |= rules
+        return frozenset(off)
+
+    def is_excluded(self, path: str | Path) -> bool:
+        rel = self._relative(path)
+        return any(glob_match(rel, pattern) for pattern in self.exclude)
+
+    def _relative(self, path: str | Path) -> str:
+        p = Path(path)
+        if self.root is not None:
+            try:
+                return p.resolve().relative_to(self.root.resolve()).as_posix()
+            except (ValueError, OSError):
+                pass
+        return p.as_posix()
+
+    def with_context(self, context: Context) -> RuleSet:
+        return replace(self, context=self.context.merged(context))
+
+
+def glob_match(path: str, pattern: str) -> bool:
+    """gitignore-like matching: `**` crosses folders, a bare name matches at any depth."""
+    pure = PurePosixPath(path)
+    if "/" not in pattern.rstrip("/"):
+        return any(fnmatch.fnmatch(part, pattern.rstrip("/")) for part in pure.parts)
+    regex = _glob_regex(pattern)
+    return bool(regex.match(pure.as_posix()))
+
+
+@lru_cache(maxsize=256)
+def _glob_regex(pattern: str) -> re.Pattern[str]:
+    out = []
+    i = 0
+    pattern = pattern.lstrip("/")
+    while i < len(pattern):
+        if pattern.startswith("**/", i):
+            out.append("(?:.*/)?")
+            i += 3
+        elif pattern.startswith("**", i):
+            out.append(".*")
+            i += 2
+        elif pattern[i] == "*":
+            out.append("[^/]*")
+            i += 1
+        elif pattern[i] == "?":
+            out.append("[^/]")
+            i += 1
+        else:
+            out.append(re.escape(pattern[i]))
+            i += 1
+    return re.compile("".join(out) + "(?:/.*)?$")
+
+
+def default_rules_path() -> Path:
+    """rules.yaml: inside the installed package, or at the top of a source checkout."""
+    packaged = importlib.resources.files("notelint") / "rules.yaml"
+    if packaged.is_file():
+        return Path(str(packaged))
+    return Path(__file__).resolve().parents[2] / "rules.yaml"
+
+
+def find_config(start: Path) -> Path | None:
+    """The nearest .notelint.yaml in start's folder or above."""
+    folder = start if start.is_dir() else start.parent
+    folder = folder.resolve()
+    for candidate in (folder, *folder.parents):
+        for name in CONFIG_NAMES:
+            path = candidate / name
+            if path.is_file():
+                return path
+    return None
+
+
+def load_config(path: str | Path | None = None, *, start: str | Path | None = None) -> RuleSet:
+    """The rule set in force: `path` if given, else the nearest config above `start`
+    (default: the current folder), else the shipped defaults."""
+    if path is None:
+        path = find_config(Path(start) if start is not None else Path.cwd())
+    if path is None:
+        return default_ruleset()
+    return _load_user_config(Path(path))
+
+
+@lru_cache(maxsize=8)
+def _rule_file(path: Path) -> tuple[dict[str, dict[str, Any]], tuple[str, ...]]:
+    """Parse and validate a full rule set file (the shipped rules.yaml, or `extends`)."""
+    problems = _Problems(path)
+    data, lines = _read_yaml(path, problems)
+    rules: dict[str, dict[str, Any]] = {}
+    if data is not None:
+        if not isinstance(data, dict):
+            problems.add((), "a rule set must be a mapping with a 'rules' key")
+        else:
+            for key in data:
+                if key not in RULESET_TOP_KEYS:
+                    problems.add((key,), f"unknown key {key!r} in a rule set; expected 'rules'")
+            raw = data.get("rules") or {}
+            if not isinstance(raw, dict):
+                problems.add(("rules",), "'rules' must be a mapping of rule id to rule")
+                raw = {}
+            for rule_id, definition in raw.items():
+                checked = _check_new_rule(rule_id, definition, ("rules", rule_id), problems)
+                if checked is not None:
+                    rules[rule_id] = checked
+    problems.raise_if_any(lines)
+    return rules, tuple(rules)
+
+
+@lru_cache(maxsize=1)
+def default_ruleset() -> RuleSet:
+    rules, order = _rule_file(default_rules_path())
+    built = tuple(_build_rule(i, rules[i]) for i in order)
+    return RuleSet(rules=built, known_ids=frozenset(order), all_rules=built)
+
+
+def _load_user_config(path: Path) -> RuleSet:
+    problems = _Problems(path)
+    data, lines = _read_yaml(path, problems)
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        problems.add((), "a config file must be a mapping of keys (rules, context, ...)")
+        problems.raise_if_any(lines)
+    for key in data:
+        if key not in TOP_KEYS:
+            problems.add((key,), f"unknown key {key!r}; expected one of {', '.join(TOP_KEYS)}")
+
+    base_rules, order = _base_rules(path, data.get("extends", "default"), problems)
+    rules = {rid: dict(defn) for rid, defn in base_rules.items()}
+    order_list = list(order)
+    disabled: set[str] = set()
+
+    raw_rules = data.get("rules") or {}
+    if not isinstance(raw_rules, dict):
+        problems.add(("rules",), "'rules' must be a mapping of rule id to settings")
+        raw_rules = {}
+    for rule_id, setting in raw_rules.items():
+        where = ("rules", rule_id)
+        if setting is False or setting == "off":
+            if rule_id not in rules:
+                problems.add(where, _unknown_rule(rule_id, rules))
+            disabled.add(rule_id)
+            continue
+        if setting is True or setting == "on" or setting is None:
+            if rule_id not in rules:
+                problems.add(where, _unknown_rule(rule_id, rules))
+            disabled.discard(rule_id)
+            continue
+        if not isinstance(setting, dict):
+            problems.add(where, f"rule {rule_id!r} should be off, on, or a mapping of settings")
+            continue
+        if rule_id in rules and "kind" not in setting:
+            merged = _override(rule_id, rules[rule_id], setting, where, problems)
+            if merged is not None:
+                rules[rule_id] = merged
+        elif "kind" in setting:
+            checked = _check_new_rule(rule_id, setting, where, problems, user=True)
+            if checked is not None:
+                if rule_id not in rules:
+                    order_list.append(rule_id)
+                rules[rule_id] = checked
+        else:
+            problems.add(where, _unknown_rule(rule_id, rules))
+
+    context = Context()
+    if data.get("context") is not None:
+        if not isinstance(data["context"], dict):
+            problems.add(("context",), "'context' must be a mapping (interviewer, company, ...)")
+        else:
+            try:
+                context = parse_context(data["context"])
+            except ValueError as exc:
+                problems.add(("context",), str(exc))
+
+    exclude = _str_list(data, "exclude", problems)
+    per_file = _per_file(data.get("per_file"), rules, problems)
+    model = None
+    pipeline = data.get("pipeline")
+    if pipeline is not None:
+        if not isinstance(pipeline, dict) or set(pipeline) - {"model"}:
+            problems.add(("pipeline",), "'pipeline' accepts only 'model: NAME'")
+        elif not isinstance(pipeline.get("model"), str | None):
+            problems.add(("pipeline", "model"), "'model' must be the name of a spaCy pipeline")
+        else:
+            model = pipeline.get("model")
+
+    problems.raise_if_any(lines)
+    built = tuple(_build_rule(i, rules[i]) for i in order_list)
+    return RuleSet(
+        rules=tuple(r for r in built if r.id not in disabled),
+        known_ids=frozenset(order_list),
+        context=context,
+        exclude=tuple(exclude),
+        per_file=tuple(per_file),
+        model=model,
+        path=path,
+        all_rules=built,
+    )
+
+
+def _base_rules(
+    path: Path, extends: Any, problems: _Problems
+) -> tuple[dict[str, dict[str, Any]], tuple[str, ...]]:
+    if extends in (None, "default"):
+        return _rule_file(default_rules_path())
+    if not isinstance(extends, str):
+        problems.add(("extends",), "'extends' must be 'default' or a path to a rule set")
+        return _rule_file(default_rules_path())
+    target = (path.parent / extends).resolve()
+    if not target.is_file():
+        problems.add(("extends",), f"'extends' names {extends!r}, which does not exist")
+        return _rule_file(default_rules_path())
+    try:
+        return _rule_file(target)
+    except ConfigError as exc:
+        problems.extra.extend(exc.problems)
+        return {}, ()
+
+
+def _override(
+    rule_id: str,
+    base: dict[str, Any],
+    setting: dict[str, Any],
+    where: tuple[Any, ...],
+    problems: _Problems,
+) -> dict[str, Any] | None:
+    kind = KINDS[base["kind"]]
+    merged = dict(base)
+    options = dict(base.get("options", {}))
+    ok = True
+    for key, value in setting.items():
+        here = where + (key,)
+        if key == "severity":
+            if value not in Severity.__members__.values():
+                problems.add(here, f"severity of {rule_id!r} should be error, warning or info")
+                ok = False
+            merged["severity"] = value
+        elif key in ("message", "why", "link", "summary", "checklist"):
+            if not isinstance(value, str):
+                problems.add(here, f"{key!r} of {rule_id!r} should be text")
+                ok = False
+            merged[key] = value
+        elif key in kind.OPTIONS:
+            err = type_error(value, kind.OPTIONS[key])
+            if err:
+                problems.add(here, f"option {key!r} of {rule_id!r} {err}")
+                ok = False
+                continue
+            if key in kind.EXTENDABLE and key in options:
+                options[key] = list(options[key]) + list(value)
+            else:
+                options[key] = value
+        else:
+            problems.add(here, _unknown_option(key, rule_id, kind.name, kind.OPTIONS))
+            ok = False
+    if ok:
+        _check_options(rule_id, kind.name, options, where, problems)
+    merged["options"] = options
+    return merged if ok else None
+
+
+def _check_new_rule(
+    rule_id: Any,
+    definition: Any,
+    where: tuple[Any, ...],
+    problems: _Problems,
+    user: bool = False,
+) -> dict[str, Any] | None:
+    if not isinstance(rule_id, str) or not RULE_ID.match(rule_id):
+        problems.add(where, f"rule id {rule_id!r} must be kebab-case, like 'my-rule'")
+        return None
+    if not isinstance(definition, dict):
+        problems.add(where, f"rule {rule_id!r} must be a mapping with at least kind and message")
+        return None
+    kind_name = definition.get("kind")
+    if kind_name not in KINDS:
+        choices = sorted(k for k, v in KINDS.items() if v.generic or not user)
+        problems.add(
+            where + ("kind",) if "kind" in definition else where,
+            f"rule {rule_id!r} has unknown kind {kind_name!r}; expected one of "
+            + ", ".join(choices),
+        )
+        return None
+    kind = KINDS[kind_name]
+    if user and not kind.generic:
+        generic = ", ".join(sorted(k for k, v in KINDS.items() if v.generic))
+        problems.add(
+            where + ("kind",),
+            f"kind {kind_name!r} is built in; a new rule may use one of: {generic}",
+        )
+        return None
+    out: dict[str, Any] = {"kind": kind_name, "options": {}}
+    ok = True
+    for key, value in definition.items():
+        here = where + (key,)
+        if key == "kind":
+            continue
+        if key == "severity":
+            if value not in Severity.__members__.values():
+                problems.add(here, f"severity of {rule_id!r} should be error, warning or info")
+                ok = False
+            out[key] = value
+        elif key in ("message", "why", "link", "summary", "checklist"):
+            if not isinstance(value, str):
+                problems.add(here, f"{key!r} of {rule_id!r} should be text")
+                ok = False
+            out[key] = value
+        elif key == "examples":
+            if not _examples_ok(value):
+                problems.add(
+                    here, f"examples of {rule_id!r} should be a mapping with pass and fail lists"
+                )
+                ok = False
+            out[key] = value
+        elif key in kind.OPTIONS:
+            err = type_error(value, kind.OPTIONS[key])
+            if err:
+                problems.add(here, f"option {key!r} of {rule_id!r} {err}")
+                ok = False
+            out["options"][key] = value
+        else:
+            problems.add(here, _unknown_option(key, rule_id, kind_name, kind.OPTIONS))
+            ok = False
+    if "message" not in out:
+        problems.add(where, f"rule {rule_id!r} needs a message")
+        ok = False
+    if ok:
+        _check_options(rule_id, kind_name, out["options"], where, problems)
+    return out if ok else None
+
+
+def _check_options(
+    rule_id: str,
+    kind_name: str,
+    options: Mapping[str, Any],
+    where: tuple[Any, ...],
+    problems: _Problems,
+) -> None:
+    kind = KINDS[kind_name]
+    for key, problem in kind.validate(options):
+        problems.add(where + (key,), f"option {key!r} of {rule_id!r}: {problem}")
+    for key, spec in kind.OPTIONS.items():
+        if spec == "patterns" and options.get(key):
+            from notelint.pipeline import pattern_problem
+
+            for i, pattern in enumerate(options[key]):
+                problem = pattern_problem(pattern)
+                if problem:
+                    problems.add(
+                        where + (key, i),
+                        f"pattern {i + 1} of {rule_id!r} ({key}) is not a valid spaCy "
+                        f"token pattern: {problem}",
+                    )
+
+
+def _examples_ok(value: Any) -> bool:
+    if not isinstance(value, dict) or set(value) - {"pass", "fail"}:
+        return False
+    return all(isinstance(v, list) and all(isinstance(s, str) for s in v) for v in value.values())
+
+
+def _build_rule(rule_id: str, d: dict[str, Any]) -> Rule:
+    ex = d.get("examples") or {}
+    message = d.get("message", "")
+    return Rule(
+        id=rule_id,
+        kind=d["kind"],
+        severity=Severity(d.get("severity", "warning")),
+        message=message,
+        why=d.get("why", ""),
+        options=freeze(d.get("options", {})),
+        examples=Examples(tuple(ex.get("pass", ())), tuple(ex.get("fail", ()))),
+        link=d.get("link"),
+        summary=d.get("summary") or message.split(";")[0],
+        checklist=d.get("checklist"),
+    )
+
+
+def _per_file(
+    value: Any, rules: Mapping[str, Any], problems: _Problems
+) -> list[tuple[str, frozenset[str]]]:
+    if value is None:
+        return []
+    if not isinstance(value, dict):
+        problems.add(("per_file",), "'per_file' must map a glob to {disable: [rule, ...]}")
+        return []
+    out = []
+    for glob, setting in value.items():
+        where = ("per_file", glob)
+        if not isinstance(setting, dict) or set(setting) - {"disable"}:
+            problems.add(where, f"per_file {glob!r} accepts only 'disable: [rule, ...]'")
+            continue
+        ids = setting.get("disable") or []
+        if isinstance(ids, str):
+            ids = [ids]
+        for rid in ids:
+            if rid not in rules:
+                problems.add(where + ("disable",), _unknown_rule(rid, rules))
+        out.append((str(glob), frozenset(ids)))
+    return out
+
+
+def _str_list(data: Mapping[str, Any], key: str, problems: _Problems) -> list[str]:
+    value = data.get(key)
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        problems.add((key,), f"{key!r} must be a list of globs")
+        return []
+    return value
+
+
+def _unknown_rule(rule_id: Any, rules: Mapping[str, Any]) -> str:
+    return (
+        f"unknown rule {rule_id!r}; known rules: {', '.join(sorted(rules))} "
+        "(a new rule needs a 'kind')"
+    )
+
+
+def _unknown_option(key: Any, rule_id: str, kind: str, options: Mapping[str, str]) -> str:
+    allowed = ", ".join(["severity", "message", "why", *options]) or "severity"
+    return f"unknown option {key!r} for rule {rule_id!r} (kind {kind}); expected one of {allowed}"
+
+
+class _Problems:
+    """Collects problems with their key paths; turns them into 'FILE:LINE: msg' at the end."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.items: list[tuple[tuple[Any, ...], str]] = []
+        self.extra: list[str] = []
+        self.fixed_line: list[tuple[int, str]] = []
+
+    def add(self, where: tuple[Any, ...], message: str) -> None:
+        self.items.append((where, message))
+
+    def raise_if_any(self, lines: Mapping[tuple[Any, ...], int]) -> None:
+        if not (self.items or self.extra or self.fixed_line):
+            return
+        out = [f"{self.path}:{line}: {msg}" for line, msg in self.fixed_line]
+        for where, message in self.items:
+            key = where
+            while key not in lines and key:
+                key = key[:-1]
+            out.append(f"{self.path}:{lines.get(key, 1)}: {message}")
+        raise ConfigError(out + self.extra)
+
+
+def _read_yaml(path: Path, problems: _Problems) -> tuple[Any, dict[tuple[Any, ...], int]]:
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise ConfigError([f"{path}: config file not found"]) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError([f"{path}: cannot read config file: {exc}"]) from None
+    try:
+        return load_with_lines(text)
+    except YamlError as exc:
+        raise ConfigError([f"{path}:{exc.line}: {exc.message}"]) from None

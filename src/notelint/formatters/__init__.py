@@ -1,0 +1,21 @@
+"""Output formats: one module each, behind one registry and one signature.
+
+A formatter takes the run's Report and OutputOptions and returns the text to print.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from notelint.formatters import json_format, text
+from notelint.formatters.base import OutputOptions
+from notelint.linter import Report
+
+Formatter = Callable[[Report, OutputOptions], str]
+
+FORMATTERS: dict[str, Formatter] = {
+    "text": text.render,
+    "json": json_format.render,
+}
+
+__all__ = ["FORMATTERS", "Formatter", "OutputOptions"]

@@ -1,0 +1,23 @@
+"""The closed set of kinds. Rules (data, in rules.yaml) name one of these (code)."""
+
+from __future__ import annotations
+
+from notelint.kinds.base import Kind
+from notelint.kinds.existence import ExistenceKind
+from notelint.kinds.regex import RegexKind
+from notelint.kinds.required import RequiredKind
+from notelint.kinds.substitution import SubstitutionKind
+from notelint.kinds.word_count import WordCountKind
+
+KINDS: dict[str, type[Kind]] = {
+    kind.name: kind
+    for kind in (
+        ExistenceKind,
+        RequiredKind,
+        RegexKind,
+        SubstitutionKind,
+        WordCountKind,
+    )
+}
+
+__all__ = ["KINDS", "Kind"]

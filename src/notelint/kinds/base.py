@@ -1,0 +1,85 @@
+"""What every kind shares: its option schema, its defaults, and check(doc, note)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from notelint.model import Finding, Rule
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+    from notelint.sources import Note
+
+# Option types a kind may declare. Kept as names so the schema is plain data that the
+# config validator and `notelint rules` can both read.
+OPTION_TYPES = {
+    "int": "a whole number",
+    "number": "a number",
+    "bool": "true or false",
+    "str": "text",
+    "str_list": "a list of texts",
+    "patterns": "a list of spaCy token patterns (each a list of token mappings)",
+    "str_map": "a mapping of text to text",
+}
+
+
+def type_error(value: Any, spec: str) -> str | None:
+    """Why value does not fit the option type spec, or None when it does."""
+    ok: bool
+    if spec == "int":
+        ok = isinstance(value, int) and not isinstance(value, bool)
+    elif spec == "number":
+        ok = isinstance(value, int | float) and not isinstance(value, bool)
+    elif spec == "bool":
+        ok = isinstance(value, bool)
+    elif spec == "str":
+        ok = isinstance(value, str)
+    elif spec == "str_list":
+        ok = isinstance(value, list | tuple) and all(isinstance(v, str) for v in value)
+    elif spec == "patterns":
+        ok = isinstance(value, list | tuple) and all(
+            isinstance(p, list | tuple) and p and all(isinstance(t, Mapping) for t in p)
+            for p in value
+        )
+    elif spec == "str_map":
+        ok = isinstance(value, Mapping) and all(
+            isinstance(k, str) and isinstance(v, str) for k, v in value.items()
+        )
+    else:  # pragma: no cover - a kind declared an unknown type
+        raise ValueError(f"unknown option type {spec}")
+    return None if ok else f"should be {OPTION_TYPES[spec]}"
+
+
+class Kind:
+    """A kind of check. Subclasses declare name, OPTIONS and DEFAULTS, and check()."""
+
+    name: ClassVar[str]
+    #: users may define new rules of a generic kind in .notelint.yaml
+    generic: ClassVar[bool] = False
+    OPTIONS: ClassVar[dict[str, str]] = {}
+    DEFAULTS: ClassVar[dict[str, Any]] = {}
+    #: list options that a user's config extends rather than replaces
+    EXTENDABLE: ClassVar[tuple[str, ...]] = ("phrases", "patterns", "exceptions")
+
+    def __init__(self, rule: Rule, nlp: Language) -> None:
+        self.rule = rule
+        self.nlp = nlp
+
+    def opt(self, name: str) -> Any:
+        if name in self.rule.options:
+            return self.rule.options[name]
+        return self.DEFAULTS.get(name)
+
+    @classmethod
+    def validate(cls, options: Mapping[str, Any]) -> list[tuple[str, str]]:
+        """Cross-option checks beyond types: a list of (option, problem)."""
+        return []
+
+    def check(self, doc: Doc, note: Note) -> Iterable[Finding]:
+        raise NotImplementedError
+
+    def finding(self, start: int, end: int, **kw: Any) -> Finding:
+        return Finding(rule=self.rule.id, start=start, end=end, **kw)

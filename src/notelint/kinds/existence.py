@@ -1,0 +1,49 @@
+"""existence: report every occurrence of a phrase or token pattern (generic)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, ClassVar
+
+from notelint.kinds.base import Kind
+from notelint.kinds.matching import Phrases, overlaps
+from notelint.model import Finding
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from notelint.sources import Note
+
+
+class ExistenceKind(Kind):
+    """Each match of `phrases` / `patterns` is a finding, unless an `exceptions` phrase
+    overlaps it ("best regards" is not hyperbole)."""
+
+    name = "existence"
+    generic = True
+    OPTIONS: ClassVar[dict[str, str]] = {
+        "phrases": "str_list",
+        "patterns": "patterns",
+        "exceptions": "str_list",
+        "exception_patterns": "patterns",
+    }
+    DEFAULTS: ClassVar[dict[str, object]] = {
+        "phrases": [],
+        "patterns": [],
+        "exceptions": [],
+        "exception_patterns": [],
+    }
+    EXTENDABLE = ("phrases", "patterns", "exceptions", "exception_patterns")
+
+    def __init__(self, rule, nlp) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(rule, nlp)
+        self.matches = Phrases(nlp, self.opt("phrases"), self.opt("patterns"))
+        self.exceptions = Phrases(
+            nlp, self.opt("exceptions"), self.opt("exception_patterns"), name="x"
+        )
+
+    def check(self, doc: Doc, note: Note) -> Iterable[Finding]:
+        exceptions = self.exceptions.spans(doc)
+        for span in self.matches.spans(doc):
+            if not overlaps(span, exceptions):
+                yield self.finding(span.start_char, span.end_char)

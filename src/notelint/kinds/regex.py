@@ -1,0 +1,44 @@
+"""regex: report every match of a regular expression (generic)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, ClassVar
+
+from notelint.kinds.base import Kind
+from notelint.model import Finding
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from notelint.sources import Note
+
+
+class RegexKind(Kind):
+    name = "regex"
+    generic = True
+    OPTIONS: ClassVar[dict[str, str]] = {"regexes": "str_list", "ignore_case": "bool"}
+    DEFAULTS: ClassVar[dict[str, object]] = {"regexes": [], "ignore_case": True}
+    EXTENDABLE = ("regexes",)
+
+    @classmethod
+    def validate(cls, options):  # type: ignore[no-untyped-def]
+        problems = []
+        for pattern in options.get("regexes", []):
+            try:
+                re.compile(pattern)
+            except re.error as exc:
+                problems.append(("regexes", f"bad regular expression {pattern!r}: {exc}"))
+        return problems
+
+    def __init__(self, rule, nlp) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(rule, nlp)
+        flags = re.IGNORECASE if self.opt("ignore_case") else 0
+        self.regexes = [re.compile(p, flags) for p in self.opt("regexes")]
+
+    def check(self, doc: Doc, note: Note) -> Iterable[Finding]:
+        for regex in self.regexes:
+            for m in regex.finditer(note.masked):
+                if m.end() > m.start() and note.masked[m.start() : m.end()].strip():
+                    yield self.finding(m.start(), m.end())

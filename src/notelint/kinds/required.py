@@ -1,0 +1,89 @@
+"""required: the note must say something (thank-you, pleasure-to-meet, ...) (generic)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, ClassVar
+
+from notelint.kinds.base import Kind
+from notelint.kinds.matching import Phrases, is_negated, overlaps
+from notelint.model import Finding
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
+
+    from notelint.sources import Note
+
+_CLOSING_LINE = re.compile(r"^[\W_]*$")
+
+
+def body_line_span(note: Note) -> tuple[int, int]:
+    """The first line of the note's body: where a missing piece is reported."""
+    start = note.body_start
+    end = start
+    while end < len(note.text) and note.text[end] not in "\r\n":
+        end += 1
+    return start, end
+
+
+class RequiredKind(Kind):
+    """Reported once, at the first line of the body, when no match of `phrases` /
+    `patterns` is found. A match does not count when it is negated ("I am not sure I am
+    still interested"), overlaps an `exceptions` phrase ("thanks in advance"), or stands
+    alone on its line as a closing ("Thank you,") when `closing_counts` is false."""
+
+    name = "required"
+    generic = True
+    OPTIONS: ClassVar[dict[str, str]] = {
+        "phrases": "str_list",
+        "patterns": "patterns",
+        "exceptions": "str_list",
+        "exception_patterns": "patterns",
+        "negation": "bool",
+        "closing_counts": "bool",
+    }
+    DEFAULTS: ClassVar[dict[str, object]] = {
+        "phrases": [],
+        "patterns": [],
+        "exceptions": [],
+        "exception_patterns": [],
+        "negation": True,
+        "closing_counts": True,
+    }
+    EXTENDABLE = ("phrases", "patterns", "exceptions", "exception_patterns")
+
+    def __init__(self, rule, nlp) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(rule, nlp)
+        self.matches = Phrases(nlp, self.opt("phrases"), self.opt("patterns"))
+        self.exceptions = Phrases(
+            nlp, self.opt("exceptions"), self.opt("exception_patterns"), name="x"
+        )
+
+    def satisfying(self, doc: Doc, note: Note) -> list[Span]:
+        """The matches that satisfy the rule."""
+        exceptions = self.exceptions.spans(doc)
+        good = []
+        for span in self.matches.spans(doc):
+            if overlaps(span, exceptions):
+                continue
+            if self.opt("negation") and is_negated(span):
+                continue
+            if not self.opt("closing_counts") and _alone_on_line(span, note):
+                continue
+            good.append(span)
+        return good
+
+    def check(self, doc: Doc, note: Note) -> Iterable[Finding]:
+        if not self.satisfying(doc, note):
+            start, end = body_line_span(note)
+            yield self.finding(start, end)
+
+
+def _alone_on_line(span: Span, note: Note) -> bool:
+    text = note.masked
+    line_start = text.rfind("\n", 0, span.start_char) + 1
+    line_end = text.find("\n", span.end_char)
+    line_end = len(text) if line_end < 0 else line_end
+    rest = text[line_start : span.start_char] + text[span.end_char : line_end]
+    return bool(_CLOSING_LINE.match(rest.strip()))

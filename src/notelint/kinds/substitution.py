@@ -1,0 +1,53 @@
+"""substitution: a phrase with a better alternative, offered as a fix (generic)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, ClassVar
+
+from notelint.kinds.base import Kind
+from notelint.kinds.matching import Phrases
+from notelint.model import Finding
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from notelint.sources import Note
+
+
+def match_case(original: str, replacement: str) -> str:
+    """Keep the capital of a sentence-initial word when substituting."""
+    if original[:1].isupper() and replacement[:1].islower():
+        return replacement[:1].upper() + replacement[1:]
+    return replacement
+
+
+class SubstitutionKind(Kind):
+    """`swap` maps a phrase (matched on LOWER and LEMMA) to its replacement."""
+
+    name = "substitution"
+    generic = True
+    OPTIONS: ClassVar[dict[str, str]] = {"swap": "str_map"}
+    DEFAULTS: ClassVar[dict[str, object]] = {"swap": {}}
+    EXTENDABLE = ()
+
+    def __init__(self, rule, nlp) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(rule, nlp)
+        self.swap = {k.lower(): v for k, v in self.opt("swap").items()}
+        self.matches = Phrases(nlp, list(self.swap))
+
+    def check(self, doc: Doc, note: Note) -> Iterable[Finding]:
+        for span in self.matches.spans(doc):
+            replacement = self.swap.get(span.text.lower())
+            if replacement is None:  # matched through a lemma: find its key
+                lemma = " ".join(t.lemma_ for t in span)
+                replacement = next((v for k, v in self.swap.items() if k == lemma), None)
+            if replacement is None:
+                continue
+            replacement = match_case(span.text, replacement)
+            yield self.finding(
+                span.start_char,
+                span.end_char,
+                replacement=replacement,
+                fix_description=f"Replace with \u201c{replacement}\u201d",
+            )

@@ -1,0 +1,59 @@
+"""word-count: the note's length in words, between `min` and `max`."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, ClassVar
+
+from notelint.kinds.base import Kind
+from notelint.kinds.required import body_line_span
+from notelint.model import Finding
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from notelint.sources import Note
+
+_WORD = re.compile(r"[^\W_]")
+
+
+def word_count(text: str) -> int:
+    """Whitespace-separated tokens that hold a letter or digit."""
+    return sum(1 for tok in text.split() if _WORD.search(tok))
+
+
+class WordCountKind(Kind):
+    name = "word-count"
+    generic = True
+    OPTIONS: ClassVar[dict[str, str]] = {"min": "int", "max": "int"}
+    DEFAULTS: ClassVar[dict[str, object]] = {"min": 50, "max": 250}
+
+    @classmethod
+    def validate(cls, options):  # type: ignore[no-untyped-def]
+        lo = options.get("min", cls.DEFAULTS["min"])
+        hi = options.get("max", cls.DEFAULTS["max"])
+        if isinstance(lo, int) and isinstance(hi, int) and lo > hi:
+            return [("min", f"min ({lo}) must not be more than max ({hi})")]
+        return []
+
+    def check(self, doc: Doc, note: Note) -> Iterable[Finding]:
+        words = word_count(note.masked)
+        lo, hi = self.opt("min"), self.opt("max")
+        start, end = body_line_span(note)
+        if words > hi:
+            yield self.finding(
+                start,
+                end,
+                message=self.rule.message.format_map(
+                    {"words": words, "limit": hi, "direction": "over", "text": ""}
+                ),
+            )
+        elif words < lo:
+            yield self.finding(
+                start,
+                end,
+                message=self.rule.message.format_map(
+                    {"words": words, "limit": lo, "direction": "under", "text": ""}
+                ),
+            )

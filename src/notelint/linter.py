@@ -1,0 +1,281 @@
+"""The one linter API: notes -> nlp.pipe -> findings -> violations.
+
+The CLI, the language server and the Python API are thin adapters over `Linter`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from notelint.config import RuleSet, default_ruleset, find_config, load_config
+from notelint.model import Context, Finding, Fix, Rule, Severity, Violation
+from notelint.pipeline import build_nlp
+from notelint.sources import (
+    NOTE_SUFFIXES,
+    Note,
+    SourceError,
+    note_from_text,
+    read_note,
+)
+
+DIRECTIVE_RULE = "directive"
+WALK_SUFFIXES = NOTE_SUFFIXES
+
+
+@dataclass(frozen=True)
+class InputError:
+    """A note that could not be linted; reported as 'PATH: message', exit status 2."""
+
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}"
+
+
+@dataclass
+class Report:
+    """What a run found: violations in order, and the inputs that could not be read."""
+
+    violations: list[Violation] = field(default_factory=list)
+    errors: list[InputError] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)
+    files: int = 0
+
+    def __iter__(self) -> Iterator[Violation]:
+        return iter(self.violations)
+
+    def __len__(self) -> int:
+        return len(self.violations)
+
+
+class _Format(dict[str, object]):
+    """str.format_map that leaves unknown fields visible instead of failing."""
+
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+class Linter:
+    def __init__(
+        self,
+        config: RuleSet | str | Path | None = None,
+        *,
+        select: Iterable[str] | None = None,
+        ignore: Iterable[str] | None = None,
+        context: Context | None = None,
+        today: dt.date | None = None,
+    ) -> None:
+        self.fixed: RuleSet | None = (
+            config if isinstance(config, RuleSet) else load_config(config) if config else None
+        )
+        self.select = frozenset(select) if select else None
+        self.ignore = frozenset(ignore or ())
+        self.context = context or Context()
+        self.today = today
+        self._discovered: dict[Path | None, RuleSet] = {}
+
+    # -- rule sets -----------------------------------------------------------------
+    def ruleset_for(self, path: str | Path | None) -> RuleSet:
+        """The rule set for a note: --config if given, else the nearest .notelint.yaml."""
+        if self.fixed is not None:
+            return self.fixed
+        start = Path(path) if path and path != "-" else Path.cwd()
+        if not start.is_absolute():
+            start = Path.cwd() / start
+        config_path = find_config(start)
+        if config_path not in self._discovered:
+            self._discovered[config_path] = (
+                load_config(config_path) if config_path else default_ruleset()
+            )
+        return self._discovered[config_path]
+
+    def unknown_rules(self, ids: Iterable[str], ruleset: RuleSet | None = None) -> list[str]:
+        ruleset = ruleset or self.ruleset_for(None)
+        return sorted(set(ids) - ruleset.known_ids)
+
+    # -- linting ---------------------------------------------------------------------
+    def lint_text(self, text: str, filename: str | None = None) -> list[Violation]:
+        note = note_from_text(text, filename or "<text>")
+        return self.lint_notes([note])
+
+    def lint_notes(self, notes: Sequence[Note]) -> list[Violation]:
+        if not notes:
+            return []
+        out: list[Violation] = []
+        # Notes sharing a rule set (usually all of them) go through one nlp.pipe call.
+        groups: dict[int, tuple[RuleSet, list[Note]]] = {}
+        for note in notes:
+            ruleset = self.ruleset_for(note.path)
+            groups.setdefault(id(ruleset), (ruleset, []))[1].append(note)
+        for ruleset, group in groups.values():
+            out.extend(self._lint_group(ruleset, group))
+        return out
+
+    def _lint_group(self, ruleset: RuleSet, notes: list[Note]) -> list[Violation]:
+        nlp = build_nlp(ruleset.model)
+        nlp.get_pipe("notelint_rules").configure(ruleset)
+        docs = []
+        prepared = []
+        for note in notes:
+            note = self._with_context(ruleset, note)
+            doc = nlp.make_doc(note.masked)
+            doc._.notelint_note = note
+            doc._.notelint_ruleset = ruleset
+            docs.append(doc)
+            prepared.append(note)
+        out: list[Violation] = []
+        for note, doc in zip(prepared, nlp.pipe(docs, batch_size=64), strict=True):
+            out.extend(self._violations(ruleset, note, doc._.notelint_findings or []))
+        return out
+
+    def _with_context(self, ruleset: RuleSet, note: Note) -> Note:
+        context = ruleset.context.merged(note.context).merged(self.context)
+        context = replace(context, today=self.today or context.today or dt.date.today())
+        return replace(note, context=context)
+
+    def _violations(
+        self, ruleset: RuleSet, note: Note, findings: Iterable[Finding]
+    ) -> list[Violation]:
+        off = ruleset.disabled_for(note.path) if ruleset.per_file else frozenset()
+        out = []
+        for f in findings:
+            if not self._selected(f.rule) or f.rule in off or f.rule in note.disabled:
+                continue
+            if _suppressed(note, f):
+                continue
+            rule = ruleset.get(f.rule)
+            if rule is None:
+                continue
+            out.append(self._violation(note, rule, f))
+        for start, end, message in note.directive_problems:
+            if self._selected(DIRECTIVE_RULE):
+                out.append(_make(note, DIRECTIVE_RULE, Severity.WARNING, message, start, end, None))
+        out.sort(key=lambda v: (v.line, v.column, v.rule))
+        return out
+
+    def _selected(self, rule_id: str) -> bool:
+        if rule_id in self.ignore:
+            return False
+        return self.select is None or rule_id in self.select
+
+    def _violation(self, note: Note, rule: Rule, f: Finding) -> Violation:
+        snippet = " ".join(note.text[f.start : f.end].split())
+        message = f.message or rule.message.format_map(_Format(text=snippet))
+        fix = None
+        if f.replacement is not None:
+            fix = Fix(
+                description=f.fix_description or f"Replace with \u201c{f.replacement}\u201d",
+                replacement=f.replacement,
+            )
+        return _make(note, rule.id, rule.severity, message, f.start, f.end, fix)
+
+    def lint_paths(self, paths: Iterable[str | Path], *, verbose: bool = False) -> Report:
+        report = Report()
+        notes: list[Note] = []
+        for display, path in self.expand(paths, report, verbose=verbose):
+            try:
+                notes.append(read_note(path, display))
+            except SourceError as exc:
+                report.errors.append(InputError(display, str(exc)))
+        report.files = len(notes) + len(report.errors)
+        report.violations = self.lint_notes(notes)
+        return report
+
+    def expand(
+        self, paths: Iterable[str | Path], report: Report, *, verbose: bool = False
+    ) -> Iterator[tuple[str, Path]]:
+        """Files as given, and the notes inside folders (by extension, not hidden,
+        not excluded, symlinks to folders not followed, so no loop)."""
+        seen: set[Path] = set()
+        for raw in paths:
+            given = str(raw)
+            path = Path(given)
+            if path.is_dir():
+                for found in self._walk(path, report, verbose):
+                    key = found.resolve()
+                    if key not in seen:
+                        seen.add(key)
+                        yield str(found), found
+            elif path.exists() or path.is_symlink():
+                key = path.resolve()
+                if key not in seen:
+                    seen.add(key)
+                    yield given, path
+            else:
+                report.errors.append(InputError(given, "no such file or folder"))
+
+    def _walk(self, root: Path, report: Report, verbose: bool) -> Iterator[Path]:
+        ruleset = self.ruleset_for(root / "_")
+        for folder, dirs, files in os.walk(root, followlinks=False, onerror=None):
+            here = Path(folder)
+            dirs[:] = sorted(
+                d for d in dirs if not d.startswith(".") and not ruleset.is_excluded(here / d)
+            )
+            for name in sorted(files):
+                candidate = here / name
+                if name.startswith("."):
+                    continue
+                if candidate.suffix.lower() not in WALK_SUFFIXES:
+                    if verbose:
+                        report.notices.append(f"{candidate}: skipped, not a note")
+                    continue
+                if ruleset.is_excluded(candidate):
+                    if verbose:
+                        report.notices.append(f"{candidate}: skipped, excluded by config")
+                    continue
+                yield candidate
+
+
+def _suppressed(note: Note, f: Finding) -> bool:
+    for s in note.suppressions:
+        if s.start <= f.start < s.end and (s.rules is None or f.rule in s.rules):
+            return True
+    return False
+
+
+def _make(
+    note: Note,
+    rule_id: str,
+    severity: Severity,
+    message: str,
+    start: int,
+    end: int,
+    fix: Fix | None,
+) -> Violation:
+    line, column = note.lines.line_col(start)
+    end_line, end_column = note.lines.line_col(max(end, start))
+    return Violation(
+        path=note.path,
+        line=line,
+        column=column,
+        rule=rule_id,
+        severity=severity,
+        message=message,
+        end_line=end_line,
+        end_column=end_column,
+        fix=fix,
+        offset=start,
+        end_offset=end,
+    )
+
+
+def lint_text(
+    text: str, *, filename: str | None = None, config: RuleSet | str | Path | None = None
+) -> list[Violation]:
+    """Lint one note given as text. `config` is a RuleSet, a config path, or None for the
+    nearest .notelint.yaml (from `filename`'s folder, else the current folder)."""
+    linter = Linter(config)
+    return linter.lint_text(text, filename)
+
+
+def lint_paths(
+    paths: Iterable[str | Path], *, config: RuleSet | str | Path | None = None
+) -> Report:
+    """Lint files and folders. Returns a Report: iterate it for the violations; its
+    `errors` lists the inputs that could not be read."""
+    return Linter(config).lint_paths(paths)

@@ -1,0 +1,148 @@
+"""The shared vocabulary: severities, rules, findings, violations, notes and context.
+
+Everything here is immutable so that a RuleSet or a Note can be shared between
+threads (the language server lints off its event loop) without copying.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass, field
+from enum import StrEnum
+from types import MappingProxyType
+from typing import Any
+
+
+class Severity(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        """Higher is more severe; used by --fail-on."""
+        return {"info": 0, "warning": 1, "error": 2}[self.value]
+
+
+def freeze(value: Any) -> Any:
+    """Deep-freeze plain YAML data: dicts become read-only mappings, lists tuples."""
+    if isinstance(value, Mapping):
+        return MappingProxyType({k: freeze(v) for k, v in value.items()})
+    if isinstance(value, list | tuple):
+        return tuple(freeze(v) for v in value)
+    return value
+
+
+def thaw(value: Any) -> Any:
+    """The inverse of freeze, for code that needs plain dicts and lists (spaCy patterns)."""
+    if isinstance(value, Mapping):
+        return {k: thaw(v) for k, v in value.items()}
+    if isinstance(value, tuple | list):
+        return [thaw(v) for v in value]
+    return value
+
+
+@dataclass(frozen=True)
+class Examples:
+    passing: tuple[str, ...] = ()
+    failing: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One rule of the rule set: what to report (data), checked by its kind (code)."""
+
+    id: str
+    kind: str
+    severity: Severity
+    message: str
+    why: str
+    options: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
+    examples: Examples = Examples()
+    link: str | None = None
+    summary: str = ""
+    #: the advice as a checklist item ("Thank them for the interview"), if it is one
+    checklist: str | None = None
+
+    def option(self, name: str, default: Any = None) -> Any:
+        return self.options.get(name, default)
+
+
+@dataclass(frozen=True)
+class Context:
+    """The interview a note is about. Every field is optional."""
+
+    interviewer: tuple[str, ...] = ()
+    company: str | None = None
+    position: str | None = None
+    interview_date: dt.date | None = None
+    today: dt.date | None = None
+
+    def merged(self, other: Context) -> Context:
+        """Fields set in `other` win over ours."""
+        return Context(
+            interviewer=other.interviewer or self.interviewer,
+            company=other.company or self.company,
+            position=other.position or self.position,
+            interview_date=other.interview_date or self.interview_date,
+            today=other.today or self.today,
+        )
+
+    @property
+    def is_empty(self) -> bool:
+        return not (self.interviewer or self.company or self.position or self.interview_date)
+
+
+@dataclass(frozen=True)
+class Finding:
+    """Where a kind found a problem: character offsets into the note's text.
+
+    `message` overrides the rule's message when the kind has something more precise to
+    say; `replacement` is a fix that replaces text[start:end].
+    """
+
+    rule: str
+    start: int
+    end: int
+    message: str | None = None
+    replacement: str | None = None
+    fix_description: str | None = None
+
+
+@dataclass(frozen=True)
+class Fix:
+    """Replace the violation's range with `replacement`."""
+
+    description: str
+    replacement: str
+
+
+@dataclass(frozen=True, order=True)
+class Violation:
+    """One reported problem. The JSON output is exactly these fields (see to_dict)."""
+
+    path: str
+    line: int
+    column: int
+    rule: str
+    severity: Severity = field(compare=False)
+    message: str = field(compare=False)
+    end_line: int = field(compare=False)
+    end_column: int = field(compare=False)
+    fix: Fix | None = field(default=None, compare=False)
+    offset: int = field(default=0, compare=False)
+    end_offset: int = field(default=0, compare=False)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "path": self.path,
+            "rule": self.rule,
+            "severity": str(self.severity),
+            "message": self.message,
+            "line": self.line,
+            "column": self.column,
+            "end_line": self.end_line,
+            "end_column": self.end_column,
+            "fix": asdict(self.fix) if self.fix else None,
+        }

@@ -1,0 +1,234 @@
+"""The spaCy pipeline: blank English + sentencizer + lookup lemmatizer + notelint.
+
+notelint's components:
+- notelint_lemma_case: the lookup lemmatizer looks words up as written, so "Thanked" at
+  the start of a sentence keeps its capital and no lemma; this looks up the lower-case
+  form instead, so that LEMMA patterns meet every inflection whatever its case.
+- notelint_line_breaks: the sentencizer only knows punctuation; a note's greeting,
+  list items and closing are separate sentences, so blank lines and short lines end one.
+- notelint_rules: runs every rule of the note's rule set and stores the findings on the
+  Doc (`doc._.notelint_findings`, and as labelled spans in `doc.spans["notelint"]`).
+
+The rule set arrives through `configure()` (or per note, on `doc._.notelint_ruleset`),
+never through spaCy's config: rules are data loaded from rules.yaml.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from typing import TYPE_CHECKING, Any
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc, SpanGroup
+
+from notelint.kinds import KINDS
+
+if TYPE_CHECKING:
+    from notelint.config import RuleSet
+    from notelint.kinds.base import Kind
+    from notelint.model import Finding
+
+SPANS_KEY = "notelint"
+_EXTENSIONS = ("notelint_note", "notelint_ruleset", "notelint_findings")
+
+
+def _register_extensions() -> None:
+    for name in _EXTENSIONS:
+        if Doc.has_extension(name):
+            continue
+        Doc.set_extension(name, default=None)
+
+
+_register_extensions()
+
+
+class LemmaCase:
+    """Lower-case lemmas, looked up by the lower-case form of the word."""
+
+    def __init__(self, nlp: Language) -> None:
+        self.nlp = nlp
+        self._table: Any = None
+
+    def _lookup(self) -> Any:
+        if self._table is None:
+            try:
+                lemmatizer = self.nlp.get_pipe("lemmatizer")
+                self._table = lemmatizer.lookups.get_table("lemma_lookup")
+            except (KeyError, ValueError):
+                self._table = {}
+        return self._table
+
+    def __call__(self, doc: Doc) -> Doc:
+        table = self._lookup()
+        for token in doc:
+            lower = token.lower_
+            if token.text != lower or not token.lemma_:
+                token.lemma_ = table.get(lower, lower) if table else lower
+            elif token.lemma_ != token.lemma_.lower():
+                token.lemma_ = token.lemma_.lower()
+        return doc
+
+
+@Language.factory(
+    "notelint_lemma_case",
+    assigns=["token.lemma"],
+    requires=["token.lemma"],
+)
+def make_lemma_case(nlp: Language, name: str) -> LemmaCase:
+    return LemmaCase(nlp)
+
+
+_LIST_MARK = re.compile(r"^\s*(?:[-*+•]|\d+[.)])\s")
+
+
+class LineBreaks:
+    """Start a sentence after a blank line, at a list item, and after a short line
+    (a greeting, a date, a closing, a name), which never runs on into the next."""
+
+    def __init__(self, short_line: int = 45) -> None:
+        self.short_line = short_line
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc.text
+        for i, token in enumerate(doc):
+            if i == 0 or "\n" not in token.whitespace_ + (token.text if token.is_space else ""):
+                continue
+            nxt = i + 1
+            while nxt < len(doc) and doc[nxt].is_space:
+                nxt += 1
+            if nxt >= len(doc):
+                continue
+            start = doc[nxt].idx
+            line_start = text.rfind("\n", 0, start) + 1
+            prev_end = token.idx + len(token.text) if not token.is_space else token.idx
+            prev_line_start = text.rfind("\n", 0, max(prev_end - 1, 0)) + 1
+            prev_line = text[prev_line_start:prev_end].strip()
+            between = text[prev_end:start]
+            blank_line = between.count("\n") >= 2
+            list_item = bool(_LIST_MARK.match(text[line_start : start + 2]))
+            heading = text[line_start:start].strip().startswith("#") or prev_line.startswith("#")
+            if blank_line or list_item or heading or len(prev_line) < self.short_line:
+                doc[nxt].is_sent_start = True
+        return doc
+
+
+@Language.factory(
+    "notelint_line_breaks",
+    assigns=["token.is_sent_start"],
+    requires=["token.is_sent_start"],
+    default_config={"short_line": 45},
+)
+def make_sentence_splitter(nlp: Language, name: str, short_line: int) -> LineBreaks:
+    return LineBreaks(short_line)
+
+
+class RulesComponent:
+    """Runs the rules of a rule set over each Doc; kinds are compiled once per rule set."""
+
+    def __init__(self, nlp: Language) -> None:
+        self.nlp = nlp
+        self.ruleset: RuleSet | None = None
+        self._compiled: dict[int, tuple[RuleSet, list[Kind]]] = {}
+        self._lock = threading.Lock()
+
+    def configure(self, ruleset: RuleSet) -> None:
+        self.ruleset = ruleset
+        self.checkers(ruleset)
+
+    def checkers(self, ruleset: RuleSet) -> list[Kind]:
+        key = id(ruleset)
+        with self._lock:
+            hit = self._compiled.get(key)
+            if hit is None or hit[0] is not ruleset:
+                kinds = [KINDS[rule.kind](rule, self.nlp) for rule in ruleset.rules]
+                if len(self._compiled) > 16:
+                    self._compiled.clear()
+                hit = (ruleset, kinds)
+                self._compiled[key] = hit
+            return hit[1]
+
+    def __call__(self, doc: Doc) -> Doc:
+        ruleset = doc._.notelint_ruleset or self.ruleset
+        note = doc._.notelint_note
+        if ruleset is None:
+            raise ValueError("notelint_rules has no rule set: call configure(ruleset)")
+        if note is None:
+            from notelint.sources import note_from_text
+
+            note = note_from_text(doc.text)
+            doc._.notelint_note = note
+        skip = note.disabled
+        findings: list[Finding] = []
+        for checker in self.checkers(ruleset):
+            if checker.rule.id in skip:
+                continue
+            findings.extend(checker.check(doc, note))
+        doc._.notelint_findings = findings
+        group = SpanGroup(doc, name=SPANS_KEY)
+        for f in findings:
+            span = doc.char_span(f.start, f.end, label=f.rule, alignment_mode="expand")
+            if span is not None:
+                group.append(span)
+        doc.spans[SPANS_KEY] = group
+        return doc
+
+
+@Language.factory(
+    "notelint_rules",
+    assigns=["doc.spans", "doc._.notelint_findings"],
+    requires=["token.lemma", "token.is_sent_start"],
+)
+def make_rules_component(nlp: Language, name: str) -> RulesComponent:
+    return RulesComponent(nlp)
+
+
+_BUILT: dict[str | None, Language] = {}
+_BUILD_LOCK = threading.Lock()
+
+
+def build_nlp(model: str | None = None) -> Language:
+    """The pipeline, built once per process and model (the CLI and the server share it)."""
+    with _BUILD_LOCK:
+        nlp = _BUILT.get(model)
+        if nlp is None:
+            nlp = _build(model)
+            _BUILT[model] = nlp
+        return nlp
+
+
+def _build(model: str | None) -> Language:
+    if model:
+        nlp = spacy.load(model)
+        if "sentencizer" not in nlp.pipe_names and "parser" not in nlp.pipe_names:
+            nlp.add_pipe("sentencizer")
+        if "lemmatizer" not in nlp.pipe_names:
+            nlp.add_pipe("lemmatizer", config={"mode": "lookup"}).initialize()
+    else:
+        nlp = spacy.blank("en")
+        nlp.add_pipe("sentencizer")
+        lemmatizer = nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
+        lemmatizer.initialize()
+    nlp.add_pipe("notelint_lemma_case")
+    if "parser" not in nlp.pipe_names:
+        nlp.add_pipe("notelint_line_breaks")
+    nlp.add_pipe("notelint_rules")
+    return nlp
+
+
+def has_tagger(nlp: Language) -> bool:
+    return any(n in nlp.pipe_names for n in ("tagger", "morphologizer"))
+
+
+_VALIDATOR: Language | None = None
+
+
+def pattern_problem(pattern: Any) -> str | None:
+    """Why a token pattern is not valid for spaCy's Matcher, or None."""
+    global _VALIDATOR
+    from notelint.kinds.matching import validate_patterns
+
+    if _VALIDATOR is None:
+        _VALIDATOR = spacy.blank("en")
+    return validate_patterns(_VALIDATOR, [pattern])

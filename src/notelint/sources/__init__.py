@@ -1,0 +1,225 @@
+"""Reading notes: bytes -> text -> Note (original text + prose mask + context).
+
+Each input format is a module in this package that turns the decoded text into a
+`Prose`: the same text with everything that is not prose (markup, front matter, headers,
+quoted replies) blanked to spaces, so every offset into the masked text is an offset into
+the original. Rules, positions, fixes and the language server then work the same way for
+every format.
+"""
+
+from __future__ import annotations
+
+import codecs
+import datetime as dt
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+from notelint.model import Context
+from notelint.positions import LineIndex
+from notelint.sources.frontmatter import FrontMatterError, find_front_matter
+from notelint.sources.prose import Prose, blank, plain_prose
+
+
+class SourceError(Exception):
+    """A note that cannot be read: missing, binary, badly encoded, bad front matter."""
+
+
+@dataclass(frozen=True)
+class Suppression:
+    """Rules switched off (None: all rules) between two offsets of the note."""
+
+    rules: frozenset[str] | None
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Note:
+    path: str
+    text: str
+    masked: str
+    format: str = "txt"
+    context: Context = Context()
+    disabled: frozenset[str] = frozenset()
+    suppressions: tuple[Suppression, ...] = ()
+    directive_problems: tuple[tuple[int, int, str], ...] = ()
+    extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+
+    @cached_property
+    def lines(self) -> LineIndex:
+        return LineIndex(self.text)
+
+    @cached_property
+    def body_start(self) -> int:
+        """Offset of the first prose character: where missing-content violations point."""
+        for i, ch in enumerate(self.masked):
+            if not ch.isspace():
+                return i
+        return 0
+
+
+# Extensions that name a format; anything else that decodes as text is plain text.
+FORMAT_BY_SUFFIX: dict[str, str] = {
+    ".txt": "txt",
+    ".text": "txt",
+    ".md": "md",
+    ".markdown": "md",
+    ".eml": "eml",
+    ".html": "html",
+    ".htm": "html",
+    ".docx": "docx",
+}
+NOTE_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".eml", ".html", ".htm", ".docx"})
+
+
+def format_for(filename: str | None) -> str:
+    if not filename:
+        return "txt"
+    return FORMAT_BY_SUFFIX.get(Path(filename).suffix.lower(), "txt")
+
+
+def decode(data: bytes) -> str:
+    """Bytes to text: UTF-8 (BOM optional) or UTF-16 with a BOM; anything else is an error."""
+    if data.startswith(codecs.BOM_UTF8):
+        data = data[len(codecs.BOM_UTF8) :]
+    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise SourceError(f"not valid UTF-16 (byte offset {exc.start})") from None
+    if b"\x00" in data:
+        raise SourceError("binary file, not a text note")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise SourceError(
+            f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}); "
+            "save the note as UTF-8"
+        ) from None
+
+
+def _prose_for(fmt: str, text: str) -> Prose:
+    from notelint.sources import registry
+
+    return registry.prose(fmt, text)
+
+
+def note_from_bytes(data: bytes, path: str, *, fmt: str | None = None) -> Note:
+    fmt = fmt or format_for(path)
+    from notelint.sources import registry
+
+    text = registry.to_text(fmt, data) if registry.is_binary(fmt) else decode(data)
+    return note_from_text(text, path, fmt=fmt)
+
+
+def note_from_text(text: str, path: str = "<text>", *, fmt: str | None = None) -> Note:
+    """Build a Note from decoded text; raises SourceError for bad front matter."""
+    fmt = fmt or format_for(path)
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    context = Context()
+    disabled: frozenset[str] = frozenset()
+    masked_front = text
+    if fmt in ("txt", "md"):
+        try:
+            front = find_front_matter(text)
+        except FrontMatterError as exc:
+            raise SourceError(str(exc)) from None
+        if front is not None:
+            context, disabled = _read_front_matter(front.data)
+            masked_front = blank(text, front.start, front.end)
+    prose = _prose_for(fmt, masked_front)
+    return Note(
+        path=path,
+        text=text,
+        masked=prose.masked,
+        format=fmt,
+        context=context,
+        disabled=disabled,
+        suppressions=tuple(
+            Suppression(rules, start, end) for rules, start, end in prose.suppressions
+        ),
+        directive_problems=tuple(prose.problems),
+    )
+
+
+def read_note(path: Path, display: str | None = None) -> Note:
+    display = display or str(path)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise SourceError("no such file") from None
+    except IsADirectoryError:
+        raise SourceError("is a directory") from None
+    except PermissionError:
+        raise SourceError("permission denied") from None
+    except OSError as exc:
+        raise SourceError(exc.strerror or str(exc)) from None
+    return note_from_bytes(data, display)
+
+
+CONTEXT_KEYS = ("interviewer", "company", "position", "interview_date")
+
+
+def parse_context(data: dict[str, Any], where: str = "context") -> Context:
+    """Context from a mapping (front matter, config or --context flags)."""
+    unknown = sorted(set(data) - set(CONTEXT_KEYS))
+    if unknown:
+        raise ValueError(
+            f"unknown {where} key {unknown[0]!r}; expected one of {', '.join(CONTEXT_KEYS)}"
+        )
+    names = data.get("interviewer") or ()
+    if isinstance(names, str):
+        names = (names,)
+    if not all(isinstance(n, str) for n in names):
+        raise ValueError(f"{where} key 'interviewer' must be a name or a list of names")
+    date = data.get("interview_date")
+    if isinstance(date, str):
+        try:
+            date = dt.date.fromisoformat(date)
+        except ValueError:
+            raise ValueError(
+                f"{where} key 'interview_date' must be a date like 2026-11-24, not {date!r}"
+            ) from None
+    elif date is not None and not isinstance(date, dt.date):
+        raise ValueError(f"{where} key 'interview_date' must be a date like 2026-11-24")
+    for key in ("company", "position"):
+        if data.get(key) is not None and not isinstance(data[key], str):
+            raise ValueError(f"{where} key {key!r} must be text")
+    return Context(
+        interviewer=tuple(n.strip() for n in names if n.strip()),
+        company=data.get("company"),
+        position=data.get("position"),
+        interview_date=date,
+    )
+
+
+def _read_front_matter(data: dict[str, Any]) -> tuple[Context, frozenset[str]]:
+    settings = data.get("notelint") or {}
+    if not isinstance(settings, dict):
+        raise SourceError("front matter key 'notelint' must be a mapping like {disable: [rule]}")
+    disable = settings.get("disable") or []
+    if isinstance(disable, str):
+        disable = [disable]
+    known = {k: v for k, v in data.items() if k in CONTEXT_KEYS}
+    try:
+        context = parse_context(known, "front matter")
+    except ValueError as exc:
+        raise SourceError(str(exc)) from None
+    return context, frozenset(str(r) for r in disable)
+
+
+__all__ = [
+    "Note",
+    "SourceError",
+    "Suppression",
+    "decode",
+    "format_for",
+    "note_from_bytes",
+    "note_from_text",
+    "parse_context",
+    "plain_prose",
+    "read_note",
+]
