@@ -505,12 +505,14 @@ class _Problems:
     def raise_if_any(self, lines: Mapping[tuple[Any, ...], int]) -> None:
         if not (self.items or self.extra or self.fixed_line):
             return
-        out = [f"{self.path}:{line}: {msg}" for line, msg in self.fixed_line]
+        located = list(self.fixed_line)
         for where, message in self.items:
             key = where
             while key not in lines and key:
                 key = key[:-1]
-            out.append(f"{self.path}:{lines.get(key, 1)}: {message}")
+            located.append((lines.get(key, 1), message))
+        located.sort(key=lambda item: item[0])  # stable: same-line problems keep their order
+        out = [f"{self.path}:{line}: {msg}" for line, msg in located]
         raise ConfigError(out + self.extra)
 
 
