@@ -18,7 +18,7 @@ def test_lint_text_returns_frozen_violations() -> None:
     assert found and all(isinstance(v, Violation) for v in found)
     hyper = next(v for v in found if v.rule == "hyperbole")
     assert (hyper.path, hyper.line, hyper.column) == ("acme.md", 3, 12)
-    assert hyper.to_dict()["end_column"] == 20
+    assert hyper.to_dict()["end_column"] == 21  # exclusive
     with pytest.raises(dataclasses.FrozenInstanceError):
         hyper.line = 2  # type: ignore[misc]
 
