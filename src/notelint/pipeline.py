@@ -84,8 +84,9 @@ _LIST_MARK = re.compile(r"^\s*(?:[-*+•]|\d+[.)])\s")
 
 
 class LineBreaks:
-    """Start a sentence after a blank line, at a list item, and after a short line
-    (a greeting, a date, a closing, a name), which never runs on into the next."""
+    """Start a sentence after a blank line, at a list item or heading, and after a short
+    line (a greeting, a date, a closing, a name) that is not simply wrapped: it ends in
+    punctuation, or the next line starts with a capital. Whitespace never starts one."""
 
     def __init__(self, short_line: int = 45) -> None:
         self.short_line = short_line
@@ -102,15 +103,28 @@ class LineBreaks:
                 continue
             start = doc[nxt].idx
             line_start = text.rfind("\n", 0, start) + 1
-            prev_end = token.idx + len(token.text) if not token.is_space else token.idx
-            prev_line_start = text.rfind("\n", 0, max(prev_end - 1, 0)) + 1
-            prev_line = text[prev_line_start:prev_end].strip()
-            between = text[prev_end:start]
-            blank_line = between.count("\n") >= 2
+            prev = i
+            while prev > 0 and doc[prev].is_space:
+                prev -= 1
+            prev_end = doc[prev].idx + len(doc[prev].text)
+            prev_line = text[text.rfind("\n", 0, prev_end) + 1 : prev_end].strip()
+            blank_line = text[prev_end:start].count("\n") >= 2
             list_item = bool(_LIST_MARK.match(text[line_start : start + 2]))
             heading = text[line_start:start].strip().startswith("#") or prev_line.startswith("#")
-            if blank_line or list_item or heading or len(prev_line) < self.short_line:
+            ends_line = prev_line[-1:] in ",.:;!?" or not doc[nxt].text[:1].islower()
+            short = len(prev_line) < self.short_line and ends_line
+            if blank_line or list_item or heading or short:
                 doc[nxt].is_sent_start = True
+        # The sentencizer starts a sentence on the whitespace after a full stop; move
+        # such starts to the next word so that no sentence is only whitespace.
+        for i, token in enumerate(doc):
+            if i and token.is_space and token.is_sent_start:
+                nxt = i + 1
+                while nxt < len(doc) and doc[nxt].is_space:
+                    nxt += 1
+                token.is_sent_start = False
+                if nxt < len(doc):
+                    doc[nxt].is_sent_start = True
         return doc
 
 
