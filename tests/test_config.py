@@ -228,3 +228,24 @@ def test_context_from_config(tmp_path: Path) -> None:
 )
 def test_glob_match(path: str, pattern: str, expected: bool) -> None:
     assert glob_match(path, pattern) is expected
+
+
+def test_missing_trained_pipeline_is_a_config_error(tmp_path: Path) -> None:
+    cfg = write(tmp_path, "pipeline: {model: en_core_web_nonexistent}\n")
+    (problem,) = problems(cfg)
+    assert problem == (
+        "CFG:1: spaCy pipeline 'en_core_web_nonexistent' is not installed; install its "
+        "package with pip or remove 'model' to use the built-in blank English pipeline"
+    )
+
+
+def test_a_saved_pipeline_can_be_selected(tmp_path: Path) -> None:
+    import spacy
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    nlp.to_disk(tmp_path / "my_pipeline")
+    cfg = write(tmp_path, "pipeline: {model: my_pipeline}\n")
+    ruleset = load_config(cfg)
+    found = Linter(ruleset).lint_text("Dear Ms. Chen,\n\nThis is my dream job.\n")
+    assert "hyperbole" in {v.rule for v in found}

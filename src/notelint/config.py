@@ -249,6 +249,14 @@ def _load_user_config(path: Path) -> RuleSet:
             problems.add(("pipeline", "model"), "'model' must be the name of a spaCy pipeline")
         else:
             model = pipeline.get("model")
+            if model and not _model_available(model, path.parent):
+                problems.add(
+                    ("pipeline", "model"),
+                    f"spaCy pipeline {model!r} is not installed; install its package with pip "
+                    "or remove 'model' to use the built-in blank English pipeline",
+                )
+            elif model and not spacy_util_is_package(model):
+                model = str((path.parent / model).resolve())
 
     problems.raise_if_any(lines)
     built = tuple(_build_rule(i, rules[i]) for i in order_list)
@@ -262,6 +270,17 @@ def _load_user_config(path: Path) -> RuleSet:
         path=path,
         all_rules=built,
     )
+
+
+def spacy_util_is_package(name: str) -> bool:
+    from spacy.util import is_package
+
+    return is_package(name)
+
+
+def _model_available(model: str, base: Path) -> bool:
+    """An installed spaCy pipeline package, or a pipeline folder (relative to the config)."""
+    return spacy_util_is_package(model) or (base / model / "config.cfg").is_file()
 
 
 def _base_rules(
