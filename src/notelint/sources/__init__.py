@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import codecs
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -18,7 +19,8 @@ from typing import Any
 
 from notelint.model import Context
 from notelint.positions import LineIndex
-from notelint.sources.frontmatter import FrontMatterError, find_front_matter
+from notelint.sources.directives import Directive, Suppression, suppressions
+from notelint.sources.frontmatter import FrontMatter, FrontMatterError, find_front_matter
 from notelint.sources.prose import Prose, blank, plain_prose
 
 
@@ -26,17 +28,23 @@ class SourceError(Exception):
     """A note that cannot be read: missing, binary, badly encoded, bad front matter."""
 
 
-@dataclass(frozen=True)
-class Suppression:
-    """Rules switched off (None: all rules) between two offsets of the note."""
-
-    rules: frozenset[str] | None
-    start: int
-    end: int
+class NotTextError(SourceError):
+    """A file that is not text at all (a folder walk skips it rather than failing)."""
 
 
 @dataclass(frozen=True)
 class Note:
+    """One note: `text` is what positions count in (the decoded file, or the text a
+    format made: a decoded e-mail body, a Word document's paragraphs); `masked` is the
+    prose, the same length, everything else blanked.
+
+    `disabled`: rules off for the whole note (front matter). `suppressions`: rules off
+    in ranges (inline directives). `directives`: every suppression the writer asked for,
+    with the offsets of the rule ids it names, so the linter can report unknown ids.
+    `directive_problems`: (start, end, message) for malformed or misplaced directives.
+    `extra["decoded"]` is True when `text` is not the file's own text.
+    """
+
     path: str
     text: str
     masked: str
@@ -46,6 +54,7 @@ class Note:
     suppressions: tuple[Suppression, ...] = ()
     directive_problems: tuple[tuple[int, int, str], ...] = ()
     extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+    directives: tuple[Directive, ...] = ()
 
     @cached_property
     def lines(self) -> LineIndex:
@@ -90,7 +99,7 @@ def decode(data: bytes) -> str:
         except UnicodeDecodeError as exc:
             raise SourceError(f"not valid UTF-16 (byte offset {exc.start})") from None
     if b"\x00" in data:
-        raise SourceError("binary file, not a text note")
+        raise NotTextError("binary file, not a text note")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -110,8 +119,29 @@ def note_from_bytes(data: bytes, path: str, *, fmt: str | None = None) -> Note:
     fmt = fmt or format_for(path)
     from notelint.sources import registry
 
-    text = registry.to_text(fmt, data) if registry.is_binary(fmt) else decode(data)
+    if registry.is_binary(fmt):
+        from notelint.sources.docx import DocxError
+
+        try:
+            text = registry.to_text(fmt, data)
+        except DocxError as exc:
+            raise SourceError(str(exc)) from None
+    elif fmt == "eml":
+        text = _decode_message(data)
+    else:
+        text = decode(data)
     return note_from_text(text, path, fmt=fmt)
+
+
+def _decode_message(data: bytes) -> str:
+    """An e-mail file: UTF-8 as usual, but a message in an 8-bit legacy charset (its
+    parts say which) is still read, as Latin-1, rather than refused."""
+    try:
+        return decode(data)
+    except NotTextError:
+        raise
+    except SourceError:
+        return data.decode("latin-1")
 
 
 def note_from_text(text: str, path: str = "<text>", *, fmt: str | None = None) -> Note:
@@ -122,6 +152,7 @@ def note_from_text(text: str, path: str = "<text>", *, fmt: str | None = None) -
     context = Context()
     disabled: frozenset[str] = frozenset()
     masked_front = text
+    directives: list[Directive] = []
     if fmt in ("txt", "md"):
         try:
             front = find_front_matter(text)
@@ -130,7 +161,13 @@ def note_from_text(text: str, path: str = "<text>", *, fmt: str | None = None) -
         if front is not None:
             context, disabled = _read_front_matter(front.data)
             masked_front = blank(text, front.start, front.end)
+            if disabled:
+                directives.append(_front_matter_directive(text, front, disabled))
     prose = _prose_for(fmt, masked_front)
+    if prose.text is not None:
+        text = prose.text
+    directives += prose.directives
+    ranges, misplaced = suppressions(text, prose.directives)
     return Note(
         path=path,
         text=text,
@@ -138,11 +175,28 @@ def note_from_text(text: str, path: str = "<text>", *, fmt: str | None = None) -
         format=fmt,
         context=context,
         disabled=disabled,
-        suppressions=tuple(
-            Suppression(rules, start, end) for rules, start, end in prose.suppressions
-        ),
-        directive_problems=tuple(prose.problems),
+        suppressions=tuple(ranges),
+        directive_problems=tuple(sorted(prose.problems + misplaced)),
+        extra={"decoded": True} if prose.text is not None else {},
+        directives=tuple(directives),
     )
+
+
+def _front_matter_directive(text: str, front: FrontMatter, ids: frozenset[str]) -> Directive:
+    """`notelint: {disable: [...]}` as a directive, each id at its place in the block."""
+    block = text[front.start : front.end]
+    key = re.search(r"\bdisable\b", block)
+    after = key.end() if key else 0
+    rules = []
+    for rule_id in sorted(ids):
+        found = re.search(rf"(?<![\w-]){re.escape(rule_id)}(?![\w-])", block[after:])
+        if found:
+            rules.append(
+                (rule_id, front.start + after + found.start(), front.start + after + found.end())
+            )
+        else:
+            rules.append((rule_id, front.start, front.start + 3))
+    return Directive("front-matter", front.start, front.end, tuple(rules))
 
 
 def read_note(path: Path, display: str | None = None) -> Note:
@@ -212,6 +266,8 @@ def _read_front_matter(data: dict[str, Any]) -> tuple[Context, frozenset[str]]:
 
 
 __all__ = [
+    "Directive",
+    "NotTextError",
     "Note",
     "SourceError",
     "Suppression",

@@ -1,28 +1,123 @@
-"""The prose mask: what every format produces."""
+"""The prose mask: what every format produces.
+
+A format reader starts from a `Mask` of the note's text (everything blanked to spaces,
+line breaks kept) and puts back the characters a reader of the note sees. Offsets into
+the masked text are offsets into the original, so positions, fixes and the language
+server work the same for every format.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from notelint.sources.directives import Directive
+
+_BREAKS = "\r\n"
+
+#: One visible character of the note and the span of the original text it comes from:
+#: (character, start, end). Plain text maps one to one; an entity such as "&rsquo;" maps
+#: one character to several; a soft line break in quoted-printable to none.
+Piece = tuple[str, int, int]
 
 
 @dataclass
 class Prose:
     """`masked` has the length of the original text; non-prose is blanked to spaces.
 
-    `suppressions` are (rules or None for all, start, end) offset ranges from inline
-    directives; `problems` are (start, end, message) for malformed directives.
+    `text` is set by formats that lint something other than the bytes of the file (a
+    decoded e-mail body, the paragraphs of a Word document); otherwise the note's text is
+    the decoded file. `directives` are the inline suppression comments found (see
+    directives.py), and `problems` are (start, end, message) for malformed ones.
     """
 
     masked: str
-    suppressions: list[tuple[frozenset[str] | None, int, int]] = field(default_factory=list)
     problems: list[tuple[int, int, str]] = field(default_factory=list)
+    text: str | None = None
+    directives: list[Directive] = field(default_factory=list)
 
 
 def blank(text: str, start: int, end: int) -> str:
     """Replace text[start:end] by spaces, keeping line breaks so lines stay put."""
-    middle = "".join(ch if ch in "\r\n" else " " for ch in text[start:end])
+    middle = "".join(ch if ch in _BREAKS else " " for ch in text[start:end])
     return text[:start] + middle + text[end:]
 
 
 def plain_prose(text: str) -> Prose:
     return Prose(masked=text)
+
+
+class Mask:
+    """Builds a masked text: starts all blank (line breaks kept), then `keep` and
+    `place` put the visible characters back at their offsets."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.chars = [ch if ch in _BREAKS else " " for ch in text]
+
+    def keep(self, start: int, end: int) -> None:
+        """Show text[start:end] as it is."""
+        self.chars[start:end] = self.text[start:end]
+
+    def clear(self, start: int, end: int) -> None:
+        """Blank text[start:end] again (line breaks kept)."""
+        self.chars[start:end] = [ch if ch in _BREAKS else " " for ch in self.text[start:end]]
+
+    def line_break(self, pos: int, count: int = 1) -> None:
+        """Show a line break at pos (over blanked markup) where the format has one that
+        the source does not (a block tag, a list item); never over visible text."""
+        for i in range(pos, min(pos + count, len(self.chars))):
+            if self.chars[i] == " " and self.text[i] not in _BREAKS:
+                self.chars[i] = "\n"
+
+    def place(self, pieces: Sequence[Piece]) -> None:
+        """Show visible characters at the offsets they come from.
+
+        Each word (run of non-space characters) starts at the offset of its first
+        character. When a word's characters are not contiguous in the source (an entity,
+        markup inside a word: "I&rsquo;m", "**gr**eat") the word is written contiguously
+        from that start and the rest of its span is blanked, so words stay words and
+        every word starts at its exact offset.
+        """
+        text, chars = self.text, self.chars
+        i, n = 0, len(pieces)
+        while i < n:
+            ch, start, end = pieces[i]
+            if ch.isspace():
+                if end - start == 1 and text[start] == ch:
+                    chars[start] = ch
+                elif ch == "\n":
+                    self.line_break(start)
+                i += 1
+                continue
+            j = i
+            while j < n and not pieces[j][0].isspace():
+                j += 1
+            self._word(pieces[i:j])
+            i = j
+
+    def _word(self, run: Sequence[Piece]) -> None:
+        text, chars = self.text, self.chars
+        first, last = run[0][1], run[-1][2]
+        simple = all(
+            e - s == 1 and len(c) == 1 and text[s] == c and (k == 0 or s == run[k - 1][2])
+            for k, (c, s, e) in enumerate(run)
+        )
+        if simple:
+            chars[first:last] = text[first:last]
+            return
+        word = "".join(c for c, _, _ in run)
+        span = text[first:last]
+        if len(word) <= len(span) and not any(b in span for b in _BREAKS):
+            chars[first : first + len(word)] = word
+            chars[first + len(word) : last] = " " * (last - first - len(word))
+            return
+        # The word crosses a line break in the source: put each character where it is.
+        for c, s, e in run:
+            if e > s and len(c) == 1 and text[s] not in _BREAKS:
+                chars[s] = c
+
+    def masked(self) -> str:
+        return "".join(self.chars)
