@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, ClassVar
 
 from notelint.kinds.base import Kind
-from notelint.kinds.matching import Phrases, overlaps
+from notelint.kinds.matching import Phrases, is_negated, overlaps
 from notelint.model import Finding
 
 if TYPE_CHECKING:
@@ -17,7 +17,8 @@ if TYPE_CHECKING:
 
 class ExistenceKind(Kind):
     """Each match of `phrases` / `patterns` is a finding, unless an `exceptions` phrase
-    overlaps it ("best regards" is not hyperbole)."""
+    overlaps it ("best regards" is not hyperbole) or, with `negation`, the match is
+    negated shortly before it in its sentence ("I am not the perfect candidate")."""
 
     name = "existence"
     generic = True
@@ -26,12 +27,14 @@ class ExistenceKind(Kind):
         "patterns": "patterns",
         "exceptions": "str_list",
         "exception_patterns": "patterns",
+        "negation": "bool",
     }
     DEFAULTS: ClassVar[dict[str, object]] = {
         "phrases": [],
         "patterns": [],
         "exceptions": [],
         "exception_patterns": [],
+        "negation": False,
     }
     EXTENDABLE = ("phrases", "patterns", "exceptions", "exception_patterns")
 
@@ -45,5 +48,8 @@ class ExistenceKind(Kind):
     def check(self, doc: Doc, note: Note) -> Iterable[Finding]:
         exceptions = self.exceptions.spans(doc)
         for span in self.matches.spans(doc):
-            if not overlaps(span, exceptions):
-                yield self.finding(span.start_char, span.end_char)
+            if overlaps(span, exceptions):
+                continue
+            if self.opt("negation") and is_negated(span, window=4):
+                continue
+            yield self.finding(span.start_char, span.end_char)

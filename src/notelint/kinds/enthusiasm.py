@@ -1,0 +1,344 @@
+"""enthusiasm: the marks of excessive enthusiasm (code kind).
+
+A note written "from a cool remove" has at most one exclamation mark, no words in
+capitals for emphasis, no emoji or emoticons, no elongated words ("sooo"), no stacked
+intensifiers ("so so excited") and no gushing phrases ("over the moon"). Each of these is
+a category with its own finding and message; thresholds and lexicons are options, so a
+user's config can tune them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+from typing import TYPE_CHECKING, ClassVar
+
+from notelint.kinds.base import Kind
+from notelint.kinds.matching import Phrases, is_negated, overlaps
+from notelint.model import Finding
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from notelint.sources import Note
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+CATEGORIES = ("exclamation", "caps", "emoji", "emoticon", "elongated", "stacked", "gushing")
+
+# A run of "!" and "?" holding at least one "!": "!", "!!", "?!", "!?!".
+_BANG_RUN = re.compile(r"[!?！？]*[!！][!?！？]*")
+# A word in capitals (two letters or more, an apostrophe allowed: CAN'T), not glued to
+# digits, hyphens, slashes, ampersands or dots (KX-210, A/B, A&P, U.S., 3D, CRDTs).
+_CAPS_WORD = re.compile(r"(?<![\w'’/&.-])[A-Z][A-Z'’]*[A-Z](?![\w/&-]|[.'’]\w)")
+_ROMAN = re.compile(r"^[IVXLCDM]+$")
+# A letter three times or more in a row inside a word: "sooo", "yesss", "pleeease".
+_WORD = re.compile(r"(?<![\w.@/:-])[^\W\d_]+(?![\w@/]|[.:-]\w)")
+_TRIPLE = re.compile(r"([^\W\d_])\1{2,}", re.IGNORECASE)
+# Emoticons: eyes, optional nose, mouth; "<3"; "^_^". Not inside words or times (10:30),
+# and not URL or path pieces (https://, C:\).
+_EMOTICON = re.compile(
+    r"(?<![\w:;=<>^/\\])"
+    r"(?:[:;=][-'^o]?[)(\]\[DPpO3*|]+|xD\b|<3+|\^[_.-]?\^)"
+    r"(?![\w/\\]|\d)"
+)
+# "<3" followed by a unit or number is "less than three": "latency <3 ms".
+_LESS_THAN = re.compile(r"\s*(?:%|[a-zA-Z]{1,7}\b)")
+_UNITS = _words(
+    "ms s sec secs seconds min mins minutes h hr hrs hours d days weeks months years "
+    "k m b mb gb tb kb x percent pts points mg kg g km mi ft in"
+)
+_EMOJI = re.compile(
+    "["
+    "\U0001f000-\U0001faff"  # pictographs, emoticons, transport, supplemental symbols
+    "\u2600-\u26ff"  # miscellaneous symbols (sun, heart suits, stars)
+    "\u2700-\u27bf"  # dingbats (sparkles, heavy heart)
+    "\u2b50\u2b55\u203c\u2049\u2763\u2764\u3030\u303d"
+    "]"
+    "[\ufe0f\u200d\U0001f3fb-\U0001f3ff\u20e3"
+    "\U0001f000-\U0001faff\u2600-\u27bf\u2b50\u2764]*"
+)
+# Symbols people put before a phone number or an address in a signature, or use as
+# bullets and ticks: they are not enthusiasm.
+_PLAIN_SYMBOLS = frozenset(
+    "\u260e\u2706\u2709\u2713\u2714\u2715\u2716\u2717\u2718\u2022\u2605\u2606\u27a4\u2794"
+    "\U0001f4de\U0001f4e7\U0001f4e8\U0001f4e9\U0001f4f1\U0001f4f2\U0001f517\U0001f4cd"
+    "\U0001f310\U0001f4bc\U0001f3e0\U0001f3e2\U0001f4c5\U0001f4c6\U0001f5d3\U0001f4ce"
+)
+# Words after a capitalised word that make it a name, not a shout: "the ASPIRE program".
+_NAME_HEADS = _words(
+    "program programme programs initiative project model method framework platform "
+    "system act grant scholarship award tool app plan stack principle principles "
+    "course curriculum cohort fellowship network lab center centre conference summit "
+    "index score scale test certification protocol standard approach process goals "
+    "goal campaign fund study trial unit team group committee board league club "
+    "series methodology"
+)
+_HEADING_LINE = re.compile(r"^\s{0,3}(?:#{1,6}\s|subject\s*:|re\s*:)", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _word_classes() -> dict[str, frozenset[str]]:
+    """English words by class (adj, adv, noun, verb), from spacy-lookups-data."""
+    try:
+        from spacy.lookups import load_lookups
+
+        table = load_lookups("en", ["lemma_index"]).get_table("lemma_index")
+        return {cls: frozenset(table[cls]) for cls in ("adj", "adv", "noun", "verb")}
+    except Exception:  # pragma: no cover - lookups data missing: lexicon only
+        return {}
+
+
+def looks_like_emphasis(word: str, lemma: str) -> bool:
+    """Whether a word in capitals reads as an English word shouted, not an acronym.
+
+    Acronyms that spell a word are nearly always nouns (STAR method, STEM, SMART goals,
+    WHO, HR), so only words that are an adjective, adverb or verb and never a noun
+    count: AMAZING, TRULY, EXCITED, ADORE.
+    """
+    classes = _word_classes()
+    if not classes or len(word) < 4 or not re.search(r"[aeiouy]", word):
+        return False
+    for form in {word, lemma}:
+        if form in classes["noun"]:
+            return False
+    return any(form in classes[c] for form in {word, lemma} for c in ("adj", "adv", "verb"))
+
+
+class EnthusiasmKind(Kind):
+    """Reports exclamation marks beyond `max_exclamations` (and any "!!" or "?!"),
+    words in capitals for emphasis, emoji, emoticons, elongated words, stacked
+    intensifiers and gushing `phrases` / `patterns`."""
+
+    name = "enthusiasm"
+    OPTIONS: ClassVar[dict[str, str]] = {
+        "max_exclamations": "int",
+        "caps_words": "str_list",
+        "caps_heuristic": "bool",
+        "acronyms": "str_list",
+        "intensifiers": "str_list",
+        "elongation_exceptions": "str_list",
+        "phrases": "str_list",
+        "patterns": "patterns",
+        "exceptions": "str_list",
+        "exception_patterns": "patterns",
+        "negation": "bool",
+        "messages": "str_map",
+    }
+    DEFAULTS: ClassVar[dict[str, object]] = {
+        "max_exclamations": 1,
+        "caps_words": [],
+        "caps_heuristic": True,
+        "acronyms": [],
+        "intensifiers": ["so", "really", "very", "super", "totally", "truly", "extremely"],
+        "elongation_exceptions": [],
+        "phrases": [],
+        "patterns": [],
+        "exceptions": [],
+        "exception_patterns": [],
+        "negation": True,
+        "messages": {},
+    }
+    EXTENDABLE = (
+        "caps_words",
+        "acronyms",
+        "intensifiers",
+        "elongation_exceptions",
+        "phrases",
+        "patterns",
+        "exceptions",
+        "exception_patterns",
+    )
+
+    @classmethod
+    def validate(cls, options):  # type: ignore[no-untyped-def]
+        problems = []
+        if options.get("max_exclamations", 1) < 0:
+            problems.append(("max_exclamations", "should be 0 or more"))
+        for key in options.get("messages", {}):
+            if key not in CATEGORIES:
+                problems.append(
+                    ("messages", f"unknown category {key!r}; expected " + ", ".join(CATEGORIES))
+                )
+        return problems
+
+    def __init__(self, rule, nlp) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(rule, nlp)
+        self.caps_words = {w.lower() for w in self.opt("caps_words")}
+        self.acronyms = {w.lower() for w in self.opt("acronyms")}
+        self.intensifiers = {w.lower() for w in self.opt("intensifiers")}
+        self.elongation_exceptions = {w.lower() for w in self.opt("elongation_exceptions")}
+        self.gushing = Phrases(nlp, self.opt("phrases"), self.opt("patterns"))
+        self.exceptions = Phrases(
+            nlp, self.opt("exceptions"), self.opt("exception_patterns"), name="x"
+        )
+        self.messages: dict[str, str] = dict(self.opt("messages"))
+
+    # ------------------------------------------------------------------ helpers
+    def _finding(self, category: str, note: Note, start: int, end: int, **fields: object):  # type: ignore[no-untyped-def]
+        template = self.messages.get(category)
+        message = None
+        if template:
+            text = " ".join(note.text[start:end].split())
+            message = template.format_map(_Fields(text=text, **fields))
+        return self.finding(start, end, message=message)
+
+    # ------------------------------------------------------------------ check
+    def check(self, doc: Doc, note: Note) -> Iterable[Finding]:
+        found: list[Finding] = []
+        found.extend(self._exclamations(note))
+        found.extend(self._caps(doc, note))
+        found.extend(self._emoji(note))
+        found.extend(self._emoticons(note))
+        found.extend(self._elongated(note))
+        found.extend(self._stacked(doc, note))
+        found.extend(self._gushing(doc, note))
+        # One finding per stretch of text: a stacked "so so" inside "so so excited" is
+        # reported once, by the longest finding that starts first.
+        found.sort(key=lambda f: (f.start, -(f.end - f.start)))
+        kept: list[Finding] = []
+        for f in found:
+            if kept and f.start < kept[-1].end and f.end <= kept[-1].end:
+                continue
+            kept.append(f)
+        return kept
+
+    def _bang_text(self, note: Note) -> str:
+        """The prose, plus headings and subject lines that the format blanked out: an
+        exclamation mark in "# Thank you, Priya!" or "Subject: Thanks!!" is read too."""
+        text, masked = note.text, note.masked
+        if text == masked:
+            return masked
+        out = list(masked)
+        pos = 0
+        for line in text.splitlines(keepends=True):
+            end = pos + len(line)
+            if _HEADING_LINE.match(line) and not masked[pos:end].strip():
+                for i in range(pos, end):
+                    if text[i] in "!?！？":
+                        out[i] = text[i]
+            pos = end
+        return "".join(out)
+
+    def _exclamations(self, note: Note) -> Iterator[Finding]:
+        text = self._bang_text(note)
+        runs = [
+            m
+            for m in _BANG_RUN.finditer(text)
+            # "!=" and "![image](...)" are code and Markdown, not exclamations.
+            if not text.startswith(("=", "["), m.end())
+        ]
+        total = sum(m.group().count("!") + m.group().count("！") for m in runs)
+        limit = int(self.opt("max_exclamations"))
+        for m in runs:
+            if total > limit or len(m.group()) > 1:
+                yield self._finding("exclamation", note, m.start(), m.end(), count=total)
+
+    def _caps(self, doc: Doc, note: Note) -> Iterator[Finding]:
+        lemmas = {t.idx: t.lemma_ for t in doc}
+        spans: list[tuple[int, int]] = []
+        masked = note.masked
+        for m in _CAPS_WORD.finditer(masked):
+            word = m.group().replace("’", "'").lower()
+            if _ROMAN.match(m.group()) or word in self.acronyms:
+                continue
+            rest = masked[m.end() : m.end() + 40]
+            following = rest.split() if rest[:1] in (" ", "\t") else []
+            nxt = following[0].strip(".,;:!?)\"'’") if following else ""
+            if nxt.lower() in _NAME_HEADS or (nxt[:1].isupper() and not nxt.isupper()):
+                continue  # a name: "the ASPIRE program", "THRIVE Academy"
+            if word in self.caps_words or (
+                self.opt("caps_heuristic")
+                and "'" not in word
+                and looks_like_emphasis(word, lemmas.get(m.start(), word))
+            ):
+                spans.append((m.start(), m.end()))
+        for start, end in _merge(note.masked, spans):
+            yield self._finding("caps", note, start, end)
+
+    def _emoji(self, note: Note) -> Iterator[Finding]:
+        for m in _EMOJI.finditer(note.masked):
+            if m.group()[0] in _PLAIN_SYMBOLS:
+                continue
+            yield self._finding("emoji", note, m.start(), m.end())
+
+    def _emoticons(self, note: Note) -> Iterator[Finding]:
+        masked = note.masked
+        for m in _EMOTICON.finditer(masked):
+            if m.group().startswith("<3"):
+                unit = _LESS_THAN.match(masked, m.end())
+                after = masked[m.end() : m.end() + 12].strip().lower()
+                if unit and (after.startswith("%") or after.split(" ")[0] in _UNITS):
+                    continue
+            yield self._finding("emoticon", note, m.start(), m.end())
+
+    def _elongated(self, note: Note) -> Iterator[Finding]:
+        for m in _WORD.finditer(note.masked):
+            word = m.group()
+            if not _TRIPLE.search(word) or len(set(word.lower())) == 1:
+                continue  # "coffee"; "www", "III", "XXX", "zzz"
+            if word.isupper() and _ROMAN.match(word):
+                continue
+            collapsed = _TRIPLE.sub(r"\1", word.lower())
+            if word.lower() in self.elongation_exceptions or collapsed in (
+                self.elongation_exceptions
+            ):
+                continue
+            yield self._finding("elongated", note, m.start(), m.end())
+
+    def _stacked(self, doc: Doc, note: Note) -> Iterator[Finding]:
+        """The same intensifier twice in a row before a word: "so so excited",
+        "really, really useful", "very very"."""
+        tokens = [t for t in doc if not t.is_space]
+        i = 0
+        while i < len(tokens) - 1:
+            first = tokens[i]
+            word = first.lower_
+            if word not in self.intensifiers:
+                i += 1
+                continue
+            j = i + 1
+            while j < len(tokens) and (
+                tokens[j].lower_ == word or (tokens[j].text == "," and j + 1 < len(tokens))
+            ):
+                if tokens[j].text == "," and tokens[j + 1].lower_ != word:
+                    break
+                j += 1
+            repeats = sum(1 for t in tokens[i:j] if t.lower_ == word)
+            # "so-so" is a word of its own; a following word must be there ("it was so so.")
+            joined = "-" in note.text[first.idx : tokens[j - 1].idx]
+            if repeats >= 2 and not joined and j < len(tokens) and tokens[j].is_alpha:
+                last = tokens[j - 1]
+                yield self._finding("stacked", note, first.idx, last.idx + len(last.text))
+                i = j
+            else:
+                i += 1
+
+    def _gushing(self, doc: Doc, note: Note) -> Iterator[Finding]:
+        exceptions = self.exceptions.spans(doc)
+        for span in self.gushing.spans(doc):
+            if overlaps(span, exceptions):
+                continue
+            if self.opt("negation") and is_negated(span, window=3):
+                continue
+            yield self._finding("gushing", note, span.start_char, span.end_char)
+
+
+def _merge(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Join neighbouring spans separated by spaces only ("THANK YOU SO MUCH")."""
+    out: list[tuple[int, int]] = []
+    for start, end in spans:
+        if out and not text[out[-1][1] : start].strip(" \t"):
+            out[-1] = (out[-1][0], end)
+        else:
+            out.append((start, end))
+    return out
+
+
+class _Fields(dict[str, object]):
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
