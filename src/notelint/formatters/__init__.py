@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from notelint.formatters import json_format, text
+from notelint.formatters import github, json_format, sarif, text
 from notelint.formatters.base import OutputOptions
 from notelint.linter import Report
 
@@ -16,6 +16,8 @@ Formatter = Callable[[Report, OutputOptions], str]
 FORMATTERS: dict[str, Formatter] = {
     "text": text.render,
     "json": json_format.render,
+    "sarif": sarif.render,
+    "github": github.render,
 }
 
 __all__ = ["FORMATTERS", "Formatter", "OutputOptions"]

@@ -1,0 +1,1 @@
+"""The language server (`notelint lsp`): a thin pygls server and pure conversions."""

@@ -1,0 +1,338 @@
+"""`notelint lsp`: a thin pygls language server over notelint.linter.Linter.
+
+Diagnostics on open, change (debounced) and save; quick fixes and "disable RULE for this
+note"; hover with the rule's why; config files reloaded when they change. Linting runs on
+one worker thread (the spaCy pipeline is built once and shared, so lints are serialised);
+the event loop only moves messages. Everything the client sees is computed by the pure
+functions in notelint.lsp.convert from the document text and a cached lint result.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from concurrent.futures import ThreadPoolExecutor
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path, PurePosixPath
+from urllib.parse import unquote, urlparse
+
+from lsprotocol import types
+from pygls.lsp.server import LanguageServer
+from pygls.uris import from_fs_path, to_fs_path
+
+from notelint.config import CONFIG_NAMES, ConfigError, load_config
+from notelint.linter import Linter
+from notelint.lsp import convert
+from notelint.lsp.convert import LintResult
+from notelint.pipeline import build_nlp
+from notelint.sources import FORMAT_BY_SUFFIX, SourceError, note_from_text
+
+log = logging.getLogger(__name__)
+
+DEBOUNCE_SECONDS = 0.3
+#: editors' language ids for the formats notelint reads
+LANGUAGE_FORMATS = {
+    "plaintext": "txt",
+    "text": "txt",
+    "markdown": "md",
+    "html": "html",
+    "mail": "eml",
+    "email": "eml",
+    "eml": "eml",
+}
+TEXT_SUFFIXES = frozenset(s for s, fmt in FORMAT_BY_SUFFIX.items() if fmt != "docx")
+CONFIG_GLOB = "**/.notelint.{yaml,yml}"
+
+
+def _version() -> str:
+    try:
+        return version("notelint")
+    except PackageNotFoundError:  # pragma: no cover - running from a bare checkout
+        return "0"
+
+
+def uri_path(uri: str) -> str | None:
+    """The file system path of a file: URI, else None."""
+    return to_fs_path(uri) if urlparse(uri).scheme in ("file", "") else None
+
+
+def uri_name(uri: str) -> str:
+    return PurePosixPath(unquote(urlparse(uri).path)).name
+
+
+def is_config(uri: str) -> bool:
+    return uri_name(uri) in CONFIG_NAMES
+
+
+def note_format(uri: str, language_id: str | None) -> str | None:
+    """The note format of a document, or None when it is not a note."""
+    suffix = PurePosixPath(uri_name(uri)).suffix.lower()
+    if suffix in TEXT_SUFFIXES:
+        return FORMAT_BY_SUFFIX[suffix]
+    return LANGUAGE_FORMATS.get((language_id or "").lower())
+
+
+class NotelintServer(LanguageServer):
+    def __init__(self) -> None:
+        super().__init__("notelint", _version())
+        self.executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="notelint-lint")
+        self.linter = Linter()
+        self.results: dict[str, LintResult] = {}
+        self.pending: dict[str, asyncio.Task[None]] = {}
+        self.languages: dict[str, str | None] = {}
+        #: config files that currently carry our diagnostics
+        self.config_uris: set[str] = set()
+        self.shown_problems: tuple[str, ...] = ()
+
+    # -- helpers -----------------------------------------------------------------------
+    @property
+    def encoding(self) -> str:
+        enc = self.workspace.position_encoding or types.PositionEncodingKind.Utf16
+        return str(getattr(enc, "value", enc))
+
+    def is_open(self, uri: str) -> bool:
+        return unquote(uri) in self.workspace.text_documents
+
+    def format_of(self, uri: str) -> str | None:
+        return note_format(uri, self.languages.get(uri))
+
+    def publish(self, uri: str, diagnostics: list[types.Diagnostic], version: int | None) -> None:
+        self.text_document_publish_diagnostics(
+            types.PublishDiagnosticsParams(uri=uri, diagnostics=diagnostics, version=version)
+        )
+
+    def message(self, kind: types.MessageType, text: str) -> None:
+        self.window_show_message(types.ShowMessageParams(type=kind, message=text))
+
+    # -- linting -------------------------------------------------------------------------
+    def schedule(self, uri: str, delay: float = 0.0) -> None:
+        """Lint a document after `delay` seconds; a newer request replaces an older one."""
+        old = self.pending.pop(uri, None)
+        if old is not None:
+            old.cancel()
+        task = asyncio.ensure_future(self._lint_later(uri, delay))
+        self.pending[uri] = task
+        task.add_done_callback(lambda done: self._forget(uri, done))
+
+    def _forget(self, uri: str, task: asyncio.Task[None]) -> None:
+        if self.pending.get(uri) is task:
+            del self.pending[uri]
+
+    async def _lint_later(self, uri: str, delay: float) -> None:
+        if delay:
+            await asyncio.sleep(delay)
+        result = await self.current_result(uri)
+        if result is not None and self.is_open(uri):
+            self.publish(uri, convert.diagnostics(result, self.encoding), result.version)
+
+    async def current_result(self, uri: str) -> LintResult | None:
+        """The lint result for the document's current version (cached per version)."""
+        if not self.is_open(uri):
+            return None
+        doc = self.workspace.get_text_document(uri)
+        fmt = self.format_of(uri)
+        if fmt is None:
+            return None
+        cached = self.results.get(uri)
+        if cached is not None and cached.version == doc.version and cached.text == doc.source:
+            return cached
+        text, doc_version = doc.source, doc.version
+        linter = self.linter
+        loop = asyncio.get_running_loop()
+        try:
+            result = await loop.run_in_executor(
+                self.executor, lint_document, linter, uri, doc_version, text, fmt
+            )
+        except ConfigError as exc:
+            self.config_broken(exc)
+            return None
+        except Exception as exc:  # never crash the editor's session over one note
+            log.exception("linting %s failed", uri)
+            self.message(types.MessageType.Error, f"notelint failed on {uri_name(uri)}: {exc}")
+            return None
+        if linter is self.linter and self.is_open(uri):
+            self.results[uri] = result
+        config_uri = from_fs_path(result.config) if result.config else None
+        if config_uri in self.config_uris:  # it loads now: its problems are gone
+            self.publish(config_uri, [], None)
+            self.config_uris.discard(config_uri)
+            self.shown_problems = ()
+        return result
+
+    # -- configuration ---------------------------------------------------------------
+    def config_broken(self, exc: ConfigError) -> None:
+        """Show config problems as diagnostics on the config file, and say so once."""
+        grouped = convert.config_problems(exc.problems)
+        for path, problems in grouped.items():
+            uri = from_fs_path(path) or path
+            try:
+                text = (
+                    self.workspace.get_text_document(uri).source
+                    if self.is_open(uri)
+                    else Path(path).read_text(encoding="utf-8-sig")
+                )
+            except OSError:
+                text = ""
+            self.publish(uri, convert.config_diagnostics(text, problems, self.encoding), None)
+            self.config_uris.add(uri)
+        problems_key = tuple(exc.problems)
+        if problems_key != self.shown_problems:
+            self.shown_problems = problems_key
+            first = exc.problems[0] if exc.problems else "invalid configuration"
+            more = f" (and {len(exc.problems) - 1} more)" if len(exc.problems) > 1 else ""
+            self.message(
+                types.MessageType.Error,
+                f"notelint: the configuration has problems, notes are not linted until it "
+                f"is fixed: {first}{more}",
+            )
+
+    def config_fixed(self) -> None:
+        for uri in self.config_uris:
+            self.publish(uri, [], None)
+        self.config_uris.clear()
+        self.shown_problems = ()
+
+    async def reload_config(self, changed: list[str]) -> None:
+        """A config file changed: drop cached rule sets and lint every open note again."""
+        self.linter = Linter()
+        self.results.clear()
+        loop = asyncio.get_running_loop()
+        broken = False
+        for path in changed:
+            if not Path(path).is_file():
+                continue
+            try:
+                await loop.run_in_executor(self.executor, load_config, path)
+            except ConfigError as exc:
+                self.config_broken(exc)
+                broken = True
+        if not broken:
+            self.config_fixed()
+        for uri in list(self.languages):
+            if self.is_open(uri) and self.format_of(uri) is not None:
+                self.schedule(uri)
+
+
+def lint_document(
+    linter: Linter, uri: str, doc_version: int | None, text: str, fmt: str
+) -> LintResult:
+    """Lint one document's text (runs on the worker thread)."""
+    path = uri_path(uri) or uri_name(uri) or "untitled"
+    ruleset = linter.ruleset_for(path if Path(path).is_absolute() else None)
+    rules = {r.id: r for r in (ruleset.all_rules or ruleset.rules)}
+    config = str(ruleset.path) if ruleset.path else None
+    try:
+        note = note_from_text(text, path, fmt=fmt)
+    except SourceError as exc:
+        return LintResult(uri, doc_version, text, fmt, rules=rules, error=str(exc), config=config)
+    violations = linter.lint_notes([note])
+    return LintResult(uri, doc_version, text, fmt, tuple(violations), rules, config=config)
+
+
+server = NotelintServer()
+
+
+@server.feature(types.INITIALIZED)
+async def initialized(ls: NotelintServer, params: types.InitializedParams) -> None:
+    # Build the pipeline now, off the event loop, so the first lint is quick.
+    ls.executor.submit(build_nlp, None)
+    caps = ls.client_capabilities
+    watched = caps.workspace.did_change_watched_files if caps.workspace else None
+    if watched is not None and watched.dynamic_registration:
+        registration = types.Registration(
+            id="notelint-config-watch",
+            method=types.WORKSPACE_DID_CHANGE_WATCHED_FILES,
+            register_options=types.DidChangeWatchedFilesRegistrationOptions(
+                watchers=[types.FileSystemWatcher(glob_pattern=CONFIG_GLOB)]
+            ),
+        )
+        try:
+            await ls.client_register_capability_async(
+                types.RegistrationParams(registrations=[registration])
+            )
+        except Exception:  # a client that says it can but cannot: saves still reload
+            log.warning("could not register the config file watcher", exc_info=True)
+
+
+@server.feature(types.TEXT_DOCUMENT_DID_OPEN)
+async def did_open(ls: NotelintServer, params: types.DidOpenTextDocumentParams) -> None:
+    doc = params.text_document
+    ls.languages[doc.uri] = doc.language_id
+    if is_config(doc.uri):
+        path = uri_path(doc.uri)
+        if path:
+            await ls.reload_config([path])
+    elif ls.format_of(doc.uri) is not None:
+        ls.schedule(doc.uri)
+
+
+@server.feature(types.TEXT_DOCUMENT_DID_CHANGE)
+def did_change(ls: NotelintServer, params: types.DidChangeTextDocumentParams) -> None:
+    uri = params.text_document.uri
+    if not is_config(uri) and ls.format_of(uri) is not None:
+        ls.schedule(uri, DEBOUNCE_SECONDS)
+
+
+@server.feature(types.TEXT_DOCUMENT_DID_SAVE, types.SaveOptions(include_text=False))
+async def did_save(ls: NotelintServer, params: types.DidSaveTextDocumentParams) -> None:
+    uri = params.text_document.uri
+    if is_config(uri):
+        path = uri_path(uri)
+        await ls.reload_config([path] if path else [])
+    elif ls.format_of(uri) is not None:
+        ls.schedule(uri)
+
+
+@server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
+def did_close(ls: NotelintServer, params: types.DidCloseTextDocumentParams) -> None:
+    uri = params.text_document.uri
+    task = ls.pending.pop(uri, None)
+    if task is not None:
+        task.cancel()
+    ls.results.pop(uri, None)
+    ls.languages.pop(uri, None)
+    if uri not in ls.config_uris:
+        ls.publish(uri, [], None)
+
+
+@server.feature(types.WORKSPACE_DID_CHANGE_WATCHED_FILES)
+async def did_change_watched_files(
+    ls: NotelintServer, params: types.DidChangeWatchedFilesParams
+) -> None:
+    changed = [uri_path(c.uri) for c in params.changes if is_config(c.uri)]
+    if changed:
+        await ls.reload_config([p for p in changed if p])
+
+
+@server.feature(
+    types.TEXT_DOCUMENT_CODE_ACTION,
+    types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix]),
+)
+async def code_action(
+    ls: NotelintServer, params: types.CodeActionParams
+) -> list[types.CodeAction] | None:
+    result = await ls.current_result(params.text_document.uri)
+    if result is None:
+        return None
+    return convert.code_actions(result, ls.encoding, params.range, params.context.only)
+
+
+@server.feature(types.TEXT_DOCUMENT_HOVER)
+async def hover(ls: NotelintServer, params: types.HoverParams) -> types.Hover | None:
+    result = await ls.current_result(params.text_document.uri)
+    if result is None:
+        return None
+    return convert.hover(result, ls.encoding, params.position)
+
+
+@server.feature(types.SHUTDOWN)
+def shutdown(ls: NotelintServer, params: None) -> None:
+    for task in list(ls.pending.values()):
+        task.cancel()
+    ls.executor.shutdown(wait=False, cancel_futures=True)
+
+
+def serve() -> None:
+    """Run the server on standard input and output."""
+    logging.basicConfig(level=logging.WARNING)
+    server.start_io()
