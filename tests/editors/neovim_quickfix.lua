@@ -1,0 +1,87 @@
+-- Driven by test_neovim.py in a headless Neovim 0.7+ (`nvim --headless -u NONE`):
+-- open a flawed note, start `notelint lsp` with the built-in client, wait for the
+-- diagnostics, and apply two quick fixes through vim.lsp.buf.code_action() exactly as a
+-- user would (vim.ui.select is answered by title). Writes what happened to $NOTELINT_OUT.
+local note = os.getenv("NOTELINT_NOTE")
+local out = os.getenv("NOTELINT_OUT")
+local python = os.getenv("NOTELINT_PYTHON")
+local report = {}
+
+local function log(line)
+  table.insert(report, line)
+end
+
+local function find_diagnostic(bufnr, needle)
+  for _, d in ipairs(vim.diagnostic.get(bufnr)) do
+    if d.message:find(needle, 1, true) then
+      return d
+    end
+  end
+  return nil
+end
+
+local function apply_action(bufnr, diagnostic, wanted)
+  vim.api.nvim_win_set_cursor(0, { diagnostic.lnum + 1, diagnostic.col })
+  local before = table.concat(vim.api.nvim_buf_get_lines(bufnr, 0, -1, false), "\n")
+  local chosen = false
+  vim.ui.select = function(items, opts, on_choice)
+    for i, item in ipairs(items) do
+      local title = opts.format_item and opts.format_item(item) or tostring(item)
+      log("action: " .. title)
+      if title == wanted then
+        chosen = true
+        on_choice(item, i)
+        return
+      end
+    end
+    on_choice(nil, nil)
+  end
+  vim.lsp.buf.code_action()
+  assert(vim.wait(20000, function() return chosen end, 50), "no code action titled " .. wanted)
+  assert(vim.wait(5000, function()
+    return table.concat(vim.api.nvim_buf_get_lines(bufnr, 0, -1, false), "\n") ~= before
+  end, 50), "the action did not change the buffer")
+end
+
+local ok, err = pcall(function()
+  vim.cmd("filetype on")
+  vim.cmd("edit " .. vim.fn.fnameescape(note))
+  local bufnr = vim.api.nvim_get_current_buf()
+  local client_id = vim.lsp.start_client({
+    name = "notelint",
+    cmd = { python, "-m", "notelint", "lsp" },
+    root_dir = vim.fn.fnamemodify(note, ":h"),
+  })
+  assert(client_id, "could not start notelint lsp")
+  vim.lsp.buf_attach_client(bufnr, client_id)
+
+  assert(vim.wait(60000, function()
+    return find_diagnostic(bufnr, "in order to") ~= nil and find_diagnostic(bufnr, "overstates") ~= nil
+  end, 100), "no diagnostics from notelint")
+  for _, d in ipairs(vim.diagnostic.get(bufnr)) do
+    log(string.format("diagnostic: %d:%d %s %s", d.lnum, d.col, d.source or "", d.message))
+  end
+
+  -- 1. The config-defined substitution: its range comes after an emoji on the line.
+  apply_action(bufnr, find_diagnostic(bufnr, "in order to"), "Replace with “to”")
+  -- 2. Switch hyperbole off for this note (front matter at the top).
+  apply_action(bufnr, find_diagnostic(bufnr, "overstates"), "Disable hyperbole for this note")
+
+  -- The server lints the edited buffer: the hyperbole diagnostic goes away.
+  assert(vim.wait(20000, function()
+    return find_diagnostic(bufnr, "overstates") == nil and find_diagnostic(bufnr, "in order to") == nil
+  end, 100), "diagnostics were not updated after the edits")
+  log("relinted: " .. #vim.diagnostic.get(bufnr) .. " diagnostics left")
+  for _, line in ipairs(vim.api.nvim_buf_get_lines(bufnr, 0, -1, false)) do
+    log("buffer: " .. line)
+  end
+  vim.lsp.stop_client(client_id)
+end)
+
+if not ok then
+  log("ERROR: " .. tostring(err))
+end
+local file = io.open(out, "w")
+file:write(table.concat(report, "\n") .. "\n")
+file:close()
+vim.cmd("qall!")
