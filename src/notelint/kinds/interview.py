@@ -1,0 +1,409 @@
+"""Kinds that check a note against the interview it is about (`note.context`): when it
+is sent (timing) and whether it names this company and position (personalization).
+Without the context they need, they report nothing."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, ClassVar
+
+from notelint.kinds.base import Kind
+from notelint.kinds.letter import close_spelling, fold
+from notelint.kinds.required import body_line_span
+from notelint.model import Finding
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from notelint.sources import Note
+
+
+class TimingKind(Kind):
+    """The note should go out the day after the interview: reported when `today` is more
+    than `max_days` days after `interview_date`. No date, or a date still ahead: nothing."""
+
+    name = "timing"
+    OPTIONS: ClassVar[dict[str, str]] = {"max_days": "int"}
+    DEFAULTS: ClassVar[dict[str, object]] = {"max_days": 1}
+
+    def check(self, doc: Doc, note: Note) -> Iterable[Finding]:
+        when = note.context.interview_date
+        if when is None:
+            return
+        today = note.context.today or dt.date.today()
+        days = (today - when).days
+        if days <= self.opt("max_days"):
+            return
+        start, end = body_line_span(note)
+        yield self.finding(
+            start,
+            end,
+            message=self.rule.message.format_map(
+                {"text": f"{days} days", "words": days, "limit": self.opt("max_days")}
+            ),
+        )
+
+
+# Words of a company name that do not identify it on their own.
+_LEGAL = frozenset(
+    [
+        "inc",
+        "incorporated",
+        "llc",
+        "llp",
+        "ltd",
+        "limited",
+        "corp",
+        "corporation",
+        "co",
+        "company",
+        "plc",
+        "gmbh",
+        "ag",
+        "sa",
+        "bv",
+        "pty",
+        "lp",
+        "the",
+    ]
+)
+_GENERIC_ORG_WORDS = frozenset(
+    [
+        "first",
+        "national",
+        "american",
+        "united",
+        "general",
+        "global",
+        "international",
+        "new",
+        "city",
+        "state",
+        "county",
+        "bank",
+        "health",
+        "group",
+        "systems",
+        "solutions",
+        "technologies",
+        "technology",
+        "services",
+        "labs",
+        "partners",
+        "consulting",
+        "digital",
+        "data",
+        "software",
+        "medical",
+        "university",
+        "college",
+        "school",
+        "hospital",
+        "department",
+        "office",
+        "center",
+        "centre",
+        "foods",
+        "food",
+        "home",
+        "north",
+        "south",
+        "east",
+        "west",
+    ]
+)
+# Seniority and levels: "Senior Data Engineer" is still the "Data Engineer" job.
+_LEVELS = frozenset(
+    [
+        "senior",
+        "sr",
+        "junior",
+        "jr",
+        "lead",
+        "principal",
+        "staff",
+        "chief",
+        "head",
+        "entry",
+        "level",
+        "i",
+        "ii",
+        "iii",
+        "iv",
+        "1",
+        "2",
+        "3",
+        "associate",
+        "trainee",
+    ]
+)
+# Capitalised words before "position" that are not a job title ("the Summer internship").
+_NOT_TITLES = frozenset(
+    [
+        "summer",
+        "fall",
+        "autumn",
+        "winter",
+        "spring",
+        "remote",
+        "hybrid",
+        "onsite",
+        "full",
+        "part",
+        "time",
+        "full-time",
+        "part-time",
+        "temporary",
+        "permanent",
+        "contract",
+        "open",
+        "new",
+        "same",
+        "current",
+        "above",
+    ]
+)
+_JOB_NOUNS = r"(?:position|role|job|opening|internship|post|vacancy|opportunity)"
+_CAP = r"[A-Z][\w&'\u2019.+-]*"
+_ORG = rf"{_CAP}(?:[ \t]+(?:{_CAP}|&|of|and|de|du|la)(?=[ \t]+[A-Z&]|\b))*(?:[ \t]+{_CAP})?"
+_ORG_PATTERNS = (
+    # "the Data Analyst position at Initech", "your team at Initech"
+    re.compile(
+        rf"\b(?:the|this|your)[ \t]+(?:[\w/&+.-]+[ \t]+){{0,4}}?(?:{_JOB_NOUNS}|team|company)"
+        rf"[ \t]+(?:at|with)[ \t]+(?P<org>{_ORG})"
+    ),
+    # "joining Initech", "the chance to join Initech"
+    re.compile(
+        rf"\bjoin(?:ing)?[ \t]+(?P<org>{_ORG})(?![ \t]+(?:team|department|group|unit|crew|staff)\b)"
+    ),
+    # "the possibility of working at Initech", "to work for Initech"
+    re.compile(rf"\bwork(?:ing)?[ \t]+(?:at|for)[ \t]+(?P<org>{_ORG})"),
+)
+_INTEREST_CUE = re.compile(
+    r"\b(?:opportunit|possibilit|chance|prospect|forward|excit|interest|eager|keen|hope|"
+    r"would|love|glad|look)\w*",
+    re.I,
+)
+_PAST_CUE = re.compile(
+    r"\b(?:my|our|previous|previously|former|formerly|prior|current|currently|last|"
+    r"similar|same|spent|worked|held|was|were|had|while)\b",
+    re.I,
+)
+_POSITION_PATTERN = re.compile(
+    rf"\b(?:the|this|your)[ \t]+(?P<pos>(?:{_CAP}[ \t]+){{0,4}}{_CAP})[ \t]+"
+    r"(?:position|role|job|opening|internship|post|vacancy)\b"
+)
+
+
+def _stem(word: str) -> str:
+    word = fold(word)
+    for suffix in ("ing", "er", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
+
+
+def org_words(name: str) -> list[str]:
+    return [w for w in (fold(p) for p in re.split(r"[\s,]+", name)) if w and w not in _LEGAL]
+
+
+def position_words(name: str) -> list[str]:
+    name = re.sub(r"\([^)]*\)", " ", name)
+    return [_stem(w) for w in re.split(r"[\s,/]+", name) if fold(w) and fold(w) not in _LEVELS]
+
+
+class PersonalizationKind(Kind):
+    """With `company` / `position` in the context: the note should name them, and must
+    not name another company or position where it clearly names one ("the Data Analyst
+    position at Initech" in a note for Acme Robotics' Data Engineer job)."""
+
+    name = "personalization"
+    OPTIONS: ClassVar[dict[str, str]] = {
+        "require_company": "bool",
+        "require_position": "bool",
+        "messages": "str_map",
+    }
+    DEFAULTS: ClassVar[dict[str, object]] = {
+        "require_company": True,
+        "require_position": True,
+        "messages": {},
+    }
+    MESSAGES: ClassVar[dict[str, str]] = {
+        "missing": "the note never names {text}; name it once, as in "
+        '"my interest in the {expected}"',
+        "company": 'the note names "{name}", but this interview was with {expected}; '
+        "correct the name",
+        "position": 'the note names the "{name}" job, but this interview was for '
+        "{expected}; correct the title",
+    }
+
+    def message(self, key: str, **fields: object) -> str:
+        custom = self.opt("messages") or {}
+        template = custom.get(key) or (self.rule.message if key == "missing" else None)
+        template = template or self.MESSAGES[key]
+        return template.format_map({"text": "", "name": "", "expected": "", **fields})
+
+    def check(self, doc: Doc, note: Note) -> Iterable[Finding]:
+        ctx = note.context
+        if not (ctx.company or ctx.position):
+            return
+        text = note.masked
+        wrong = list(self._wrong_company(text, note)) + list(self._wrong_position(text, note))
+        yield from wrong
+        missing = []
+        if ctx.position and self.opt("require_position") and not names_position(text, ctx.position):
+            missing.append(f"the position ({ctx.position})")
+        if ctx.company and self.opt("require_company") and not names_company(text, ctx.company):
+            missing.append(f"the company ({ctx.company})")
+        if missing and not wrong:
+            start, end = body_line_span(note)
+            example = (
+                f"{ctx.position} position at {ctx.company}"
+                if ctx.position and ctx.company
+                else f"{ctx.position} position"
+                if ctx.position
+                else f"work at {ctx.company}"
+            )
+            yield self.finding(
+                start,
+                end,
+                message=self.message("missing", text=" or ".join(missing), expected=example),
+            )
+
+    def _wrong_company(self, text: str, note: Note) -> Iterator[Finding]:
+        company = note.context.company
+        if not company:
+            return
+        right = org_words(company)
+        people = {fold(p) for person in note.context.interviewer for p in person.split()}
+        seen: set[int] = set()
+        for index, pattern in enumerate(_ORG_PATTERNS):
+            for m in pattern.finditer(text):
+                start, end = m.span("org")
+                org = _trim_org(m.group("org"))
+                end = start + len(org)
+                if start in seen or not org:
+                    continue
+                sentence = _sentence(text, m.start())
+                if index == 2 and not _INTEREST_CUE.search(sentence):
+                    continue
+                before = text[max(0, m.start() - 60) : m.start()]
+                if _PAST_CUE.search(before.split(".")[-1]) or _PAST_CUE.search(
+                    text[m.start() : start]
+                ):
+                    continue
+                written = org_words(org)
+                if not written or set(written) & people:
+                    continue
+                if _same_org(written, right):
+                    continue
+                if names_position(org, note.context.position or "\x00"):
+                    continue
+                seen.add(start)
+                yield self.finding(
+                    start,
+                    end,
+                    message=self.message("company", name=org, expected=company),
+                    replacement=company,
+                    fix_description=f"Name {company}",
+                )
+
+    def _wrong_position(self, text: str, note: Note) -> Iterator[Finding]:
+        position = note.context.position
+        if not position:
+            return
+        right = set(position_words(position))
+        company = set(org_words(note.context.company or ""))
+        for m in _POSITION_PATTERN.finditer(text):
+            title = m.group("pos")
+            words = [w for w in re.split(r"\s+", title) if fold(w)]
+            # Drop leading words that are not part of a title ("the Acme Data Engineer").
+            while words and (fold(words[0]) in company or fold(words[0]) in _NOT_TITLES):
+                words = words[1:]
+            stems = {s for s in position_words(" ".join(words))}
+            if not stems or stems <= right or right <= stems:
+                continue
+            if all(fold(w) in _NOT_TITLES or fold(w) in company for w in words):
+                continue
+            shown = " ".join(words)
+            start = (
+                m.start("pos") + m.group("pos").rfind(shown) if shown in title else m.start("pos")
+            )
+            yield self.finding(
+                start,
+                start + len(shown),
+                message=self.message("position", name=shown, expected=position),
+                replacement=position,
+                fix_description=f"Name the {position} position",
+            )
+
+
+def _trim_org(org: str) -> str:
+    words = org.split()
+    while words and words[-1].lower() in {"of", "and", "&", "de", "du", "la"}:
+        words.pop()
+    return " ".join(words).rstrip(".,'\u2019s") if words else ""
+
+
+def _sentence(text: str, at: int) -> str:
+    start = max(text.rfind(".", 0, at), text.rfind("\n\n", 0, at), 0)
+    end = min((i for i in (text.find(".", at), text.find("\n\n", at)) if i >= 0), default=len(text))
+    return text[start:end]
+
+
+def _same_org(written: list[str], right: list[str]) -> bool:
+    """Whether a name in the note is the context's company: equal, one containing the
+    other ("Acme" for "Acme Robotics"), or a near spelling of it."""
+    if not right:
+        return True
+    a, b = " ".join(written), " ".join(right)
+    if a == b or f" {a} " in f" {b} " or f" {b} " in f" {a} ":
+        return True
+    if fold(a) == fold(b) or close_spelling(fold(a), fold(b)):
+        return True
+    # A distinctive first word in common ("Acme Corp" for "Acme Robotics").
+    return written[0] == right[0] and right[0] not in _GENERIC_ORG_WORDS
+
+
+def names_company(text: str, company: str) -> bool:
+    words = org_words(company)
+    if not words:
+        return True
+    folded_text = " ".join(fold(w) for w in re.split(r"[\s,.;:!?()\"]+", text) if fold(w))
+    padded = f" {folded_text} "
+    if f" {' '.join(words)} " in padded or f" {''.join(words)} " in padded:
+        return True
+    for w in (fold(p) for p in re.split(r"\s+", company)):
+        if w and w not in _LEGAL:
+            first = w
+            break
+    else:  # pragma: no cover - words is not empty
+        return True
+    if len(first) >= 3 and first not in _GENERIC_ORG_WORDS:
+        # The distinctive first word alone, capitalised as a name ("Acme").
+        for m in re.finditer(r"[^\W\d_][\w'\u2019-]*", text):
+            if fold(m.group()).removesuffix("s") in (first, first + "s") and m.group()[0].isupper():
+                return True
+    return False
+
+
+def names_position(text: str, position: str) -> bool:
+    stems = position_words(position)
+    if not stems:
+        return True
+    tokens = [_stem(w) for w in re.split(r"[^\w'\u2019+#]+", text) if fold(w)]
+    # The whole title, or its last two words ("Store Manager" for "Assistant Store Manager").
+    need = stems[-2:] if len(stems) >= 2 else stems
+    for candidate in (stems, need):
+        n = len(candidate)
+        for i in range(len(tokens) - n + 1):
+            if all(tokens[i + k].startswith(candidate[k]) for k in range(n)):
+                return True
+    # An acronym of the title ("RN" for "Registered Nurse").
+    if len(stems) >= 2:
+        acronym = "".join(w[0] for w in stems).upper()
+        if re.search(rf"\b{re.escape(acronym)}\b", text):
+            return True
+    return False

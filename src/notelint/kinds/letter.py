@@ -1,0 +1,670 @@
+"""The letter's frame: the greeting at the top (salutation) and the closing at the end
+(sign-off). Structure kinds: they read the note's lines, not phrases in its sentences.
+
+Both work on `note.masked` (the prose, with markup, front matter and headers blanked), so
+offsets are offsets into the original text. Markup that a format leaves in place ("#",
+"**", "> ") is stripped from a line before it is judged.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, ClassVar
+
+from notelint.kinds.base import Kind
+from notelint.kinds.required import body_line_span
+from notelint.model import Finding
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from notelint.sources import Note
+
+
+# --------------------------------------------------------------------------- lines
+@dataclass(frozen=True)
+class Line:
+    """One line of the prose: `text` is stripped of markup, [start, end) is where that
+    stripped text sits in the note."""
+
+    start: int
+    end: int
+    text: str
+    raw: str  # the original line (note.text), for headers that a format blanked
+
+    @property
+    def words(self) -> list[str]:
+        return [w for w in self.text.split() if _WORDISH.search(w)]
+
+
+_WORDISH = re.compile(r"[^\W_]")
+_MARKUP = re.compile(r"^(?:[#>*_~`|]+\s*)+|(?:\s*[*_~`|]+)+$")
+
+
+def prose_lines(note: Note) -> list[Line]:
+    """The non-blank lines of the prose, markup stripped, with their offsets."""
+    out = []
+    masked, text = note.masked, note.text
+    pos = 0
+    for chunk in masked.splitlines(keepends=True):
+        body = chunk.rstrip("\r\n")
+        raw = text[pos : pos + len(body)]
+        stripped = _MARKUP.sub("", body)
+        core = stripped.strip()
+        if core:
+            lead = body.find(core)
+            start = pos + (lead if lead >= 0 else 0)
+            out.append(Line(start, start + len(core), core, raw))
+        pos += len(chunk)
+    return out
+
+
+def fold(word: str) -> str:
+    """A name compared without case, accents or punctuation: "Brandão" -> "brandao"."""
+    decomposed = unicodedata.normalize("NFKD", word)
+    return "".join(
+        ch for ch in decomposed if ch.isalnum() and not unicodedata.combining(ch)
+    ).lower()
+
+
+def edit_distance(a: str, b: str) -> int:
+    """Optimal string alignment distance (Levenshtein plus adjacent transpositions)."""
+    if a == b:
+        return 0
+    prev2: list[int] = []
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i] + [0] * len(b)
+        for j, cb in enumerate(b, 1):
+            cost = 0 if ca == cb else 1
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                cur[j] = min(cur[j], prev2[j - 2] + 1)
+        prev2, prev = prev, cur
+    return prev[-1]
+
+
+def close_spelling(written: str, right: str) -> bool:
+    """Whether `written` looks like a misspelling of the name `right` (both folded):
+    one edit for names of 3 to 6 letters, two for longer ones."""
+    if written == right or min(len(written), len(right)) < 3:
+        return False
+    limit = 1 if max(len(written), len(right)) <= 6 else 2
+    return edit_distance(written, right) <= limit
+
+
+# Things that come before the greeting in a letter: headers, dates, address blocks.
+_HEADER = re.compile(r"^(?:subject|subj|re|fwd?|to|from|date|cc|bcc|sent|attn)\s*:", re.I)
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_DATE = re.compile(
+    rf"^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}"
+    rf"|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,4}}[-/.]\d{{1,2}}[-/.]\d{{1,4}})$",
+    re.I,
+)
+_CONTACT = re.compile(
+    r"[\w.+-]+@[\w-]+\.[\w.]+|https?://|www\.|linkedin|github\.com"
+    r"|^[\s()+\d./-]{7,}$|^(?:tel|phone|mobile|cell|email|e-mail)\b",
+    re.I,
+)
+_SENTENCE_END = re.compile(r"[.!?]['\")\]]*$")
+_ABBREVIATION_END = re.compile(
+    r"(?:\b[A-Z]\.|\b(?:Jr|Sr|Inc|Ltd|Co|Corp|Ph\.D|M\.D|Esq|St|Ave|Rd|Blvd|Dr|Mr|Mrs|Ms|PLC|LLC|LLP|Bros|Dept|Univ)\.)$"
+)
+
+
+def _header_like(line: Line) -> bool:
+    """A line of the letterhead: subject, date, address, contact, a short title."""
+    text = line.text
+    if _HEADER.match(text) or _HEADER.match(_MARKUP.sub("", line.raw.strip())):
+        return True
+    if line.raw.lstrip().startswith("#"):
+        return True
+    if _DATE.match(text) or _CONTACT.search(text):
+        return True
+    words = line.words
+    # An address line or a title: short, and not a sentence.
+    if not 0 < len(words) <= 8 or text.endswith(","):
+        return False
+    return not _SENTENCE_END.search(text) or bool(_ABBREVIATION_END.search(text))
+
+
+def _name_like(text: str, max_words: int = 6) -> bool:
+    """A signature line: a name, a job title, an organisation ("Rosa Lindqvist, RDH")."""
+    text = text.strip().lstrip("-\u2013\u2014~ ").strip()
+    if not text:
+        return False
+    words = [w for w in re.split(r"[\s,|/]+", text) if _WORDISH.search(w)]
+    if not 0 < len(words) <= max_words:
+        return False
+    if text[-1] in "!?" or (text.endswith(".") and not _ABBREVIATION_END.search(text)):
+        return False
+    lower = {"of", "and", "the", "for", "at", "de", "van", "der", "von", "da", "la", "le", "&"}
+    capitalised = sum(1 for w in words if w[0].isupper() or w[0].isdigit() or w in lower)
+    return capitalised == len(words) and any(w[0].isupper() for w in words)
+
+
+# --------------------------------------------------------------------------- salutation
+_TITLES = frozenset(
+    fold(t)
+    for t in [
+        "mr",
+        "mrs",
+        "ms",
+        "miss",
+        "mx",
+        "dr",
+        "doctor",
+        "prof",
+        "professor",
+        "chef",
+        "coach",
+        "captain",
+        "capt",
+        "rev",
+        "reverend",
+        "hon",
+        "judge",
+        "sister",
+        "brother",
+        "father",
+        "pastor",
+        "rabbi",
+        "imam",
+        "officer",
+        "sgt",
+        "sergeant",
+        "nurse",
+        "mister",
+        "madame",
+        "mme",
+        "mlle",
+        "sra",
+        "sr",
+        "señor",
+        "señora",
+        "herr",
+        "frau",
+    ]
+)
+_PARTICLES = frozenset(
+    [
+        "van",
+        "der",
+        "den",
+        "de",
+        "del",
+        "della",
+        "di",
+        "da",
+        "dos",
+        "das",
+        "du",
+        "la",
+        "le",
+        "von",
+        "al",
+        "bin",
+        "ibn",
+        "st",
+    ]
+)
+_SLOT = re.compile(r"[\[\]{}<>]|_{2,}|\bX{3,}\b|\b(?:last|first|full)\s+name\b|\bname\b", re.I)
+
+
+@dataclass(frozen=True)
+class Greeting:
+    start: int  # the greeting word
+    end: int  # the end of the name (or of the greeting word when there is none)
+    word: str  # "dear", "hi", "to whom it may concern" (folded to lower case)
+    name: str  # the name part as written ("Ms. Chen"), may be empty
+    name_start: int
+
+
+class SalutationKind(Kind):
+    """The greeting: missing, generic or too casual; with the interview's context, it
+    must name an interviewer, and a misspelt name gets a fix.
+
+    Messages: the rule's `message` for a generic or too-casual greeting ({text} is the
+    greeting); `messages` may override `missing`, `generic`, `casual`, `misspelt` and
+    `not-interviewer` ({name} is the name as written, {expected} the interviewer)."""
+
+    name = "salutation"
+    OPTIONS: ClassVar[dict[str, str]] = {
+        "greetings": "str_list",
+        "casual": "str_list",
+        "casual_names": "str_list",
+        "generic": "str_list",
+        "messages": "str_map",
+        "lines": "int",
+    }
+    DEFAULTS: ClassVar[dict[str, object]] = {
+        "greetings": [
+            "dear",
+            "hi",
+            "hello",
+            "hey",
+            "heya",
+            "hiya",
+            "howdy",
+            "yo",
+            "sup",
+            "greetings",
+            "good morning",
+            "good afternoon",
+            "good evening",
+            "good day",
+            "to whom it may concern",
+        ],
+        "casual": ["hey", "heya", "hiya", "howdy", "yo", "sup"],
+        "casual_names": ["there", "guys", "folks", "y'all", "yall", "peeps", "dude", "man"],
+        "generic": [
+            "to whom it may concern",
+            "sir",
+            "sirs",
+            "madam",
+            "sir or madam",
+            "madam or sir",
+            "hiring manager",
+            "hiring managers",
+            "hiring team",
+            "hiring committee",
+            "hiring panel",
+            "recruiter",
+            "recruiting team",
+            "recruitment team",
+            "talent acquisition team",
+            "hr",
+            "hr team",
+            "human resources",
+            "interviewer",
+            "interviewers",
+            "employer",
+        ],
+        "messages": {},
+        "lines": 15,
+    }
+    EXTENDABLE = ("greetings", "casual", "casual_names", "generic")
+    MESSAGES: ClassVar[dict[str, str]] = {
+        "missing": "the note has no greeting; open with the interviewer's name, "
+        'as in "Dear Ms. Chen,"',
+        "generic": '"{text}" is a generic greeting; address the interviewer by name, '
+        'as in "Dear Ms. Chen,"',
+        "casual": '"{text}" is too casual a greeting; use "Dear" or "Hello" and the '
+        "interviewer's name",
+        "misspelt": 'the greeting spells the name "{name}"; the interviewer is "{expected}"',
+        "not-interviewer": 'the greeting names "{name}", not the interviewer ({expected}); '
+        "address the person who interviewed you",
+    }
+
+    def __init__(self, rule, nlp) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(rule, nlp)
+        words = sorted({g.lower().strip() for g in self.opt("greetings") if g.strip()}, key=len)
+        alternatives = "|".join(
+            r"\s+".join(re.escape(part) for part in w.split()) for w in reversed(words)
+        )
+        self._greeting = re.compile(rf"^(?P<word>{alternatives})(?![\w'])", re.I)
+        self._casual = {" ".join(c.lower().split()) for c in self.opt("casual")}
+        self._casual_names = {_normal(c) for c in self.opt("casual_names")}
+        self._generic = [_normal(g) for g in self.opt("generic") if _normal(g)]
+
+    def message(self, key: str, **fields: str) -> str:
+        custom = self.opt("messages") or {}
+        if key in custom:
+            template = custom[key]
+        elif key in ("generic", "casual"):
+            template = self.rule.message
+        else:
+            template = self.MESSAGES[key]
+        return template.format_map({"text": "", "name": "", "expected": "", **fields})
+
+    # -- finding the greeting --------------------------------------------------------
+    def find(self, note: Note) -> tuple[Greeting | None, Line | None]:
+        """The greeting, or (None, the first line of the body) when there is none."""
+        for index, line in enumerate(prose_lines(note)):
+            if index >= self.opt("lines"):
+                break
+            greeting = self._parse(line)
+            if greeting is not None:
+                return greeting, line
+            if _bare_name_greeting(line.text):
+                name = line.text.rstrip(",:").strip()
+                return Greeting(line.start, line.start + len(name), "", name, line.start), line
+            if _header_like(line):
+                continue
+            return None, line
+        return None, None
+
+    def _parse(self, line: Line) -> Greeting | None:
+        match = self._greeting.match(line.text)
+        if not match:
+            return None
+        word = " ".join(match.group("word").lower().split())
+        after = line.text[match.end() :]
+        # The name runs to the first comma, colon, dash or end of sentence.
+        stop = _name_stop(after)
+        name_text = after[:stop] if stop is not None else after
+        name_text = _leading_name(name_text, whole_line=stop is not None or len(after) < 40)
+        lead = len(after) - len(after.lstrip())
+        name_start = line.start + match.end() + lead
+        name = name_text.strip()
+        end = name_start + len(name) if name else line.start + match.end()
+        if not name and word not in self._casual and stop is None and after.strip():
+            # "Hello world of..."? A greeting word that runs into a sentence: not a greeting.
+            return None
+        return Greeting(line.start, end, word, name, name_start)
+
+    # -- judging it ------------------------------------------------------------------
+    def check(self, doc: Doc, note: Note) -> Iterable[Finding]:
+        greeting, line = self.find(note)
+        if greeting is None:
+            if line is None:
+                start, end = body_line_span(note)
+            else:
+                start, end = line.start, line.end
+            yield self.finding(start, end, message=self.message("missing"))
+            return
+        text = " ".join(note.text[greeting.start : greeting.end].split())
+        name = greeting.name
+        if _SLOT.search(name):
+            return  # "Dear Mr./Ms. [Last Name]": the placeholder rule's
+        normal = _normal(name)
+        if greeting.word == "to whom it may concern" or self._is_generic(normal):
+            yield self.finding(
+                greeting.start, greeting.end, message=self.message("generic", text=text)
+            )
+            return
+        if greeting.word in self._casual or normal in self._casual_names:
+            yield self.finding(
+                greeting.start, greeting.end, message=self.message("casual", text=text)
+            )
+            return
+        if not name:
+            if greeting.word:  # "Hello," "Good morning," with no one's name
+                yield self.finding(
+                    greeting.start, greeting.end, message=self.message("generic", text=text)
+                )
+            return
+        if note.context.interviewer:
+            yield from self._check_name(note, greeting)
+
+    def _is_generic(self, normal: str) -> bool:
+        if not normal:
+            return False
+        padded = f" {normal} "
+        return any(normal == g or (" " in g and f" {g} " in padded) for g in self._generic)
+
+    def _check_name(self, note: Note, greeting: Greeting) -> Iterator[Finding]:
+        known: list[tuple[str, str]] = []  # (folded, as written in the context)
+        for person in note.context.interviewer:
+            parts = [p for p in re.split(r"[\s]+", person) if fold(p)]
+            for part in parts:
+                for piece in re.split(r"-", part):
+                    if fold(piece) and fold(piece) not in _TITLES:
+                        known.append((fold(piece), piece.strip(".,")))
+            surname = [p for p in parts[1:] if fold(p) not in _TITLES]
+            if len(surname) > 1:
+                known.append((fold("".join(surname)), " ".join(surname)))
+        names = {k for k, _ in known}
+        words = list(_name_words(note.text, greeting))
+        if not words:
+            return
+        joined = fold("".join(w for _, _, w in words))
+        if joined in names:
+            return
+        named = False
+        misspelt: list[tuple[int, int, str, str]] = []
+        for start, end, word in words:
+            folded = fold(word)
+            if folded in _PARTICLES or len(folded) < 2:
+                continue
+            if folded in names or any(
+                len(folded) >= 3 and len(k) >= 3 and (k.startswith(folded) or folded.startswith(k))
+                for k in names
+            ):
+                named = True
+                continue
+            best = min(
+                (k for k in known if close_spelling(folded, k[0])),
+                key=lambda k: edit_distance(folded, k[0]),
+                default=None,
+            )
+            if best is not None:
+                misspelt.append((start, end, word, best[1]))
+        for start, end, word, right in misspelt:
+            yield self.finding(
+                start,
+                end,
+                message=self.message("misspelt", name=word, expected=right),
+                replacement=right,
+                fix_description=f"Spell the name \u201c{right}\u201d",
+            )
+        if not named and not misspelt:
+            expected = " or ".join(note.context.interviewer)
+            yield self.finding(
+                greeting.name_start,
+                greeting.end,
+                message=self.message("not-interviewer", name=greeting.name, expected=expected),
+            )
+
+
+def _normal(text: str) -> str:
+    """Lower case, '/' read as 'or', punctuation dropped: "Sir/Madam" -> "sir or madam"."""
+    text = text.lower().replace("/", " or ").replace("&", " and ")
+    return " ".join(re.sub(r"[^\w' ]+", " ", text).split())
+
+
+_STOP = re.compile(r"[,:;!?\u2013\u2014]|\s-\s|\.(?=\s|$)")
+
+
+def _name_stop(text: str) -> int | None:
+    """Where the name after a greeting word ends: a comma, colon, dash or full stop (not
+    the stop of "Ms." or of an initial)."""
+    for m in _STOP.finditer(text):
+        if m.group() == ".":
+            before = re.search(r"(\w+)$", text[: m.start()])
+            if before and (fold(before.group(1)) in _TITLES or len(before.group(1)) == 1):
+                continue
+        return m.start()
+    return None
+
+
+def _leading_name(text: str, *, whole_line: bool) -> str:
+    """The name at the start of `text`: titles, capitalised words and particles, up to
+    the first word that is neither ("Sarah thanks for..." -> "Sarah")."""
+    if whole_line and len(text.split()) <= 4:
+        return text.rstrip(" .")
+    kept = []
+    for word in text.split():
+        bare = word.strip(".,'\u2019")
+        if not bare:
+            break
+        if bare[0].isupper() or fold(bare) in _PARTICLES or fold(bare) in _TITLES:
+            kept.append(word)
+        else:
+            break
+    return " ".join(kept).rstrip(" .")
+
+
+def _name_words(text: str, greeting: Greeting) -> Iterator[tuple[int, int, str]]:
+    """The words of the greeting's name that could be a person's name, with offsets."""
+    span = text[greeting.name_start : greeting.end]
+    for m in re.finditer(r"[^\W\d_](?:[\w'\u2019]|\.(?=\w))*", span):
+        word = m.group()
+        folded = fold(word)
+        if folded in _TITLES or folded in {"and", "or"}:
+            continue
+        # split hyphenated names into their parts: "Ferreira-Lang"
+        yield greeting.name_start + m.start(), greeting.name_start + m.end(), word
+
+
+_BARE_NAME = re.compile(
+    r"^(?:(?:Mr|Mrs|Ms|Mx|Dr|Prof)\.?\s+)?[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*){0,2}\s*[,:]$"
+)
+
+
+def _bare_name_greeting(text: str) -> bool:
+    """ "Sarah," or "Ms. Chen," alone on the first line: a greeting by name."""
+    return bool(_BARE_NAME.match(text)) and not _CLOSING_START.match(text)
+
+
+# --------------------------------------------------------------------------- sign-off
+_CLOSINGS = (
+    "sincerely",
+    "sincerely yours",
+    "yours sincerely",
+    "yours truly",
+    "truly yours",
+    "yours faithfully",
+    "faithfully",
+    "yours",
+    "best",
+    "my best",
+    "very best",
+    "all the best",
+    "all best",
+    "best regards",
+    "best wishes",
+    "kind regards",
+    "kindest regards",
+    "kind wishes",
+    "warm regards",
+    "warmest regards",
+    "warm wishes",
+    "warmest wishes",
+    "warmly",
+    "regards",
+    "respectfully",
+    "respectfully yours",
+    "yours respectfully",
+    "with respect",
+    "thank you",
+    "thank you again",
+    "thank you kindly",
+    "thank you so much",
+    "thank you very much",
+    "thanks",
+    "thanks again",
+    "thanks so much",
+    "many thanks",
+    "with thanks",
+    "with many thanks",
+    "with appreciation",
+    "with gratitude",
+    "with sincere thanks",
+    "gratefully",
+    "gratefully yours",
+    "appreciatively",
+    "cheers",
+    "cordially",
+    "take care",
+    "talk soon",
+    "speak soon",
+    "thanks and regards",
+    "thanks & regards",
+    "regards and thanks",
+    "with best regards",
+    "with kind regards",
+    "with warm regards",
+    "with best wishes",
+)
+_CLOSING_START = re.compile(
+    r"^(?:"
+    + "|".join(
+        r"\s+".join(re.escape(part) for part in c.split())
+        for c in sorted(_CLOSINGS, key=len, reverse=True)
+    )
+    + r")(?![\w'])",
+    re.I,
+)
+# "Thank you for your time and consideration," as the closing line.
+_THANKS_CLOSING = re.compile(
+    r"^(?:many\s+)?thank(?:s|\s+you)(?:\s+(?:again|once\s+again|so\s+much|very\s+much|kindly))?"
+    r"\s+for\s+(?:your|the|all\s+your)\s+(?:kind\s+)?(?:time|consideration|help|everything)"
+    r"(?:\s+and\s+(?:your\s+)?(?:time|consideration|help))?\s*[,.!]?$",
+    re.I,
+)
+_DEVICE = re.compile(r"^(?:sent\s+(?:from|via|with)\b|get\s+outlook\b|--\s*$|_{3,}$|-{3,}$)", re.I)
+_POSTSCRIPT = re.compile(r"^p\.?\s*p?\.?\s*s\b\.?", re.I)
+
+
+class SignOffKind(Kind):
+    """The closing ("Best regards,", "Sincerely,", "Thank you,") between the body and the
+    signature. A bare name, a phone number or "Sent from my iPhone" is not one. Reported
+    once: at the signature when there is one (the closing goes just above it), else at
+    the last line of the body."""
+
+    name = "sign-off"
+    OPTIONS: ClassVar[dict[str, str]] = {"closings": "str_list", "signature_lines": "int"}
+    DEFAULTS: ClassVar[dict[str, object]] = {"closings": [], "signature_lines": 8}
+    EXTENDABLE = ("closings",)
+
+    def __init__(self, rule, nlp) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(rule, nlp)
+        extra = [c for c in self.opt("closings") if c.strip()]
+        self._extra = (
+            re.compile(
+                r"^(?:"
+                + "|".join(r"\s+".join(re.escape(p) for p in c.split()) for c in extra)
+                + r")(?![\w'])",
+                re.I,
+            )
+            if extra
+            else None
+        )
+
+    def is_closing(self, text: str, *, before_signature: bool) -> bool:
+        text = text.strip().strip("*_").strip()
+        if _THANKS_CLOSING.match(text):
+            return True
+        for pattern in (_CLOSING_START, self._extra):
+            if pattern is None:
+                continue
+            m = pattern.match(text)
+            if m:
+                rest = text[m.end() :].strip()
+                rest = rest.lstrip(",.!:;-\u2013\u2014~ ").strip()
+                if not rest or _name_like(rest, max_words=4):
+                    return True
+        # "Looking forward to hearing from you," right above the name.
+        return before_signature and text.endswith(",") and 0 < len(text.split()) <= 8
+
+    def check(self, doc: Doc, note: Note) -> Iterable[Finding]:
+        lines = prose_lines(note)
+        if not lines:
+            start, end = body_line_span(note)
+            yield self.finding(start, end)
+            return
+        limit = self.opt("signature_lines")
+        # A postscript after the signature is not the end of the letter.
+        for index in range(len(lines) - 1, max(len(lines) - 1 - limit, 0), -1):
+            if _POSTSCRIPT.match(lines[index].text):
+                lines = lines[:index]
+                break
+        signature: Line | None = None
+        for back, line in enumerate(reversed(lines)):
+            if back > limit:
+                break
+            text = line.text
+            if self.is_closing(text, before_signature=signature is not None):
+                return
+            if (
+                _DEVICE.match(text)
+                or _CONTACT.search(text)
+                or _SLOT_LINE.match(text)
+                or _name_like(text)
+            ):
+                signature = line
+                continue
+            # The body's last line: a closing may end it ("... from you. Best, Tom").
+            tail = re.split(r"(?<=[.!?])\s+", text)[-1]
+            if tail != text and self.is_closing(tail, before_signature=False):
+                return
+            target = signature or line
+            yield self.finding(target.start, target.end)
+            return
+
+
+_SLOT_LINE = re.compile(r"^[\[{<(][^\]}>)]*[\]}>)](?:\s*[|,/]\s*[\[{<(][^\]}>)]*[\]}>)])*$")

