@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from notelint.kinds.base import Kind
+from notelint.kinds.enthusiasm import EnthusiasmKind
 from notelint.kinds.existence import ExistenceKind
 from notelint.kinds.regex import RegexKind
 from notelint.kinds.required import RequiredKind
@@ -17,6 +18,7 @@ KINDS: dict[str, type[Kind]] = {
         RegexKind,
         SubstitutionKind,
         WordCountKind,
+        EnthusiasmKind,
     )
 }
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, NamedTuple
 
 from notelint.kinds.base import Kind
 from notelint.kinds.matching import Phrases, is_negated, overlaps
@@ -47,10 +47,10 @@ _EMOTICON = re.compile(
     r"(?![\w/\\]|\d)"
 )
 # "<3" followed by a unit or number is "less than three": "latency <3 ms".
-_LESS_THAN = re.compile(r"\s*(?:%|[a-zA-Z]{1,7}\b)")
+_LESS_THAN = re.compile(r"\s*(%|[a-zA-Z]+)")
 _UNITS = _words(
     "ms s sec secs seconds min mins minutes h hr hrs hours d days weeks months years "
-    "k m b mb gb tb kb x percent pts points mg kg g km mi ft in"
+    "k m b mb gb tb kb x % percent pts points mg kg g km mi ft in"
 )
 _EMOJI = re.compile(
     "["
@@ -107,6 +107,15 @@ def looks_like_emphasis(word: str, lemma: str) -> bool:
         if form in classes["noun"]:
             return False
     return any(form in classes[c] for form in {word, lemma} for c in ("adj", "adv", "verb"))
+
+
+class Hit(NamedTuple):
+    """One mark of enthusiasm: its category and where it is."""
+
+    category: str
+    start: int
+    end: int
+    count: int = 0
 
 
 class EnthusiasmKind(Kind):
@@ -179,17 +188,17 @@ class EnthusiasmKind(Kind):
         self.messages: dict[str, str] = dict(self.opt("messages"))
 
     # ------------------------------------------------------------------ helpers
-    def _finding(self, category: str, note: Note, start: int, end: int, **fields: object):  # type: ignore[no-untyped-def]
-        template = self.messages.get(category)
+    def _finding(self, note: Note, hit: Hit) -> Finding:
+        template = self.messages.get(hit.category)
         message = None
         if template:
-            text = " ".join(note.text[start:end].split())
-            message = template.format_map(_Fields(text=text, **fields))
-        return self.finding(start, end, message=message)
+            text = " ".join(note.text[hit.start : hit.end].split())
+            message = template.format_map(_Fields(text=text, count=hit.count))
+        return self.finding(hit.start, hit.end, message=message)
 
     # ------------------------------------------------------------------ check
     def check(self, doc: Doc, note: Note) -> Iterable[Finding]:
-        found: list[Finding] = []
+        found: list[Hit] = []
         found.extend(self._exclamations(note))
         found.extend(self._caps(doc, note))
         found.extend(self._emoji(note))
@@ -197,15 +206,18 @@ class EnthusiasmKind(Kind):
         found.extend(self._elongated(note))
         found.extend(self._stacked(doc, note))
         found.extend(self._gushing(doc, note))
-        # One finding per stretch of text: a stacked "so so" inside "so so excited" is
-        # reported once, by the longest finding that starts first.
-        found.sort(key=lambda f: (f.start, -(f.end - f.start)))
-        kept: list[Finding] = []
-        for f in found:
-            if kept and f.start < kept[-1].end and f.end <= kept[-1].end:
+        # One finding per stretch of text: "SO excited" (capitals and gushing) and
+        # "so so excited" (stacked and gushing) are reported once, over their union,
+        # with the message of the finding that starts first (the longest there).
+        found.sort(key=lambda h: (h.start, -(h.end - h.start)))
+        kept: list[Hit] = []
+        for hit in found:
+            if kept and hit.start < kept[-1].end:
+                last = kept[-1]
+                kept[-1] = last._replace(end=max(last.end, hit.end))
                 continue
-            kept.append(f)
-        return kept
+            kept.append(hit)
+        return [self._finding(note, hit) for hit in kept]
 
     def _bang_text(self, note: Note) -> str:
         """The prose, plus headings and subject lines that the format blanked out: an
@@ -224,7 +236,7 @@ class EnthusiasmKind(Kind):
             pos = end
         return "".join(out)
 
-    def _exclamations(self, note: Note) -> Iterator[Finding]:
+    def _exclamations(self, note: Note) -> Iterator[Hit]:
         text = self._bang_text(note)
         runs = [
             m
@@ -236,47 +248,61 @@ class EnthusiasmKind(Kind):
         limit = int(self.opt("max_exclamations"))
         for m in runs:
             if total > limit or len(m.group()) > 1:
-                yield self._finding("exclamation", note, m.start(), m.end(), count=total)
+                yield Hit("exclamation", m.start(), m.end(), total)
 
-    def _caps(self, doc: Doc, note: Note) -> Iterator[Finding]:
+    def _caps(self, doc: Doc, note: Note) -> Iterator[Hit]:
         lemmas = {t.idx: t.lemma_ for t in doc}
-        spans: list[tuple[int, int]] = []
         masked = note.masked
+        # Words in capitals, grouped into runs separated by spaces: a run is flagged
+        # only when every word in it is emphasis ("THANK YOU SO MUCH"); a run with an
+        # acronym or a name in it is a name or a letterhead ("GREAT LAKES BREWING").
+        runs: list[list[tuple[int, int, bool]]] = []
         for m in _CAPS_WORD.finditer(masked):
             word = m.group().replace("’", "'").lower()
-            if _ROMAN.match(m.group()) or word in self.acronyms:
+            emphasis = (
+                not _ROMAN.match(m.group())
+                and word not in self.acronyms
+                and (
+                    word in self.caps_words
+                    or (
+                        bool(self.opt("caps_heuristic"))
+                        and "'" not in word
+                        and looks_like_emphasis(word, lemmas.get(m.start(), word))
+                    )
+                )
+            )
+            item = (m.start(), m.end(), emphasis)
+            if runs and not masked[runs[-1][-1][1] : m.start()].strip(" \t"):
+                runs[-1].append(item)
+            else:
+                runs.append([item])
+        for run in runs:
+            if not all(emphasis for _, _, emphasis in run):
                 continue
-            rest = masked[m.end() : m.end() + 40]
+            start, end = run[0][0], run[-1][1]
+            rest = masked[end : end + 40]
             following = rest.split() if rest[:1] in (" ", "\t") else []
             nxt = following[0].strip(".,;:!?)\"'’") if following else ""
             if nxt.lower() in _NAME_HEADS or (nxt[:1].isupper() and not nxt.isupper()):
                 continue  # a name: "the ASPIRE program", "THRIVE Academy"
-            if word in self.caps_words or (
-                self.opt("caps_heuristic")
-                and "'" not in word
-                and looks_like_emphasis(word, lemmas.get(m.start(), word))
-            ):
-                spans.append((m.start(), m.end()))
-        for start, end in _merge(note.masked, spans):
-            yield self._finding("caps", note, start, end)
+            yield Hit("caps", start, end)
 
-    def _emoji(self, note: Note) -> Iterator[Finding]:
+    def _emoji(self, note: Note) -> Iterator[Hit]:
         for m in _EMOJI.finditer(note.masked):
             if m.group()[0] in _PLAIN_SYMBOLS:
                 continue
-            yield self._finding("emoji", note, m.start(), m.end())
+            yield Hit("emoji", m.start(), m.end())
 
-    def _emoticons(self, note: Note) -> Iterator[Finding]:
+    def _emoticons(self, note: Note) -> Iterator[Hit]:
         masked = note.masked
         for m in _EMOTICON.finditer(masked):
             if m.group().startswith("<3"):
                 unit = _LESS_THAN.match(masked, m.end())
-                after = masked[m.end() : m.end() + 12].strip().lower()
-                if unit and (after.startswith("%") or after.split(" ")[0] in _UNITS):
-                    continue
-            yield self._finding("emoticon", note, m.start(), m.end())
+                if unit and unit.group(1).lower() in _UNITS:
+                    continue  # "<3 ms", "<3%": less than three
+            yield Hit("emoticon", m.start(), m.end())
 
-    def _elongated(self, note: Note) -> Iterator[Finding]:
+    def _elongated(self, note: Note) -> Iterator[Hit]:
         for m in _WORD.finditer(note.masked):
             word = m.group()
             if not _TRIPLE.search(word) or len(set(word.lower())) == 1:
@@ -288,9 +314,9 @@ class EnthusiasmKind(Kind):
                 self.elongation_exceptions
             ):
                 continue
-            yield self._finding("elongated", note, m.start(), m.end())
+            yield Hit("elongated", m.start(), m.end())
 
-    def _stacked(self, doc: Doc, note: Note) -> Iterator[Finding]:
+    def _stacked(self, doc: Doc, note: Note) -> Iterator[Hit]:
         """The same intensifier twice in a row before a word: "so so excited",
         "really, really useful", "very very"."""
         tokens = [t for t in doc if not t.is_space]
@@ -313,30 +339,19 @@ class EnthusiasmKind(Kind):
             joined = "-" in note.text[first.idx : tokens[j - 1].idx]
             if repeats >= 2 and not joined and j < len(tokens) and tokens[j].is_alpha:
                 last = tokens[j - 1]
-                yield self._finding("stacked", note, first.idx, last.idx + len(last.text))
+                yield Hit("stacked", first.idx, last.idx + len(last.text))
                 i = j
             else:
                 i += 1
 
-    def _gushing(self, doc: Doc, note: Note) -> Iterator[Finding]:
+    def _gushing(self, doc: Doc, note: Note) -> Iterator[Hit]:
         exceptions = self.exceptions.spans(doc)
         for span in self.gushing.spans(doc):
             if overlaps(span, exceptions):
                 continue
             if self.opt("negation") and is_negated(span, window=3):
                 continue
-            yield self._finding("gushing", note, span.start_char, span.end_char)
-
-
-def _merge(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Join neighbouring spans separated by spaces only ("THANK YOU SO MUCH")."""
-    out: list[tuple[int, int]] = []
-    for start, end in spans:
-        if out and not text[out[-1][1] : start].strip(" \t"):
-            out[-1] = (out[-1][0], end)
-        else:
-            out.append((start, end))
-    return out
+            yield Hit("gushing", span.start_char, span.end_char)
 
 
 class _Fields(dict[str, object]):
