@@ -14,12 +14,13 @@ from dataclasses import dataclass, field
 
 from lsprotocol import types
 
-from notelint.linter import DIRECTIVE_RULE
 from notelint.lsp.disable import FRONT_MATTER_FORMATS, disable_rule_edit
 from notelint.lsp.positions import Position, PositionMap
 from notelint.model import Rule, Severity, Violation
 
 SOURCE = "notelint"
+#: malformed suppression directives: fix the directive rather than disable the rule
+DIRECTIVE_RULE = "directive"
 
 _SEVERITY = {
     Severity.ERROR: types.DiagnosticSeverity.Error,
