@@ -17,12 +17,13 @@ from notelint.pipeline import build_nlp
 from notelint.sources import (
     NOTE_SUFFIXES,
     Note,
+    NotTextError,
     SourceError,
     note_from_text,
     read_note,
 )
 
-DIRECTIVE_RULE = "directive"
+DIRECTIVE_KIND = "directive"
 WALK_SUFFIXES = NOTE_SUFFIXES
 
 
@@ -122,7 +123,7 @@ class Linter:
         docs = []
         prepared = []
         for note in notes:
-            note = self._with_context(ruleset, note)
+            note = _check_directives(ruleset, self._with_context(ruleset, note))
             doc = nlp.make_doc(note.masked)
             doc._.notelint_note = note
             doc._.notelint_ruleset = ruleset
@@ -146,15 +147,14 @@ class Linter:
         for f in findings:
             if not self._selected(f.rule) or f.rule in off or f.rule in note.disabled:
                 continue
-            if _suppressed(note, f):
-                continue
             rule = ruleset.get(f.rule)
             if rule is None:
                 continue
+            # A broken directive is reported even inside a range that switches all
+            # rules off: otherwise a typo in the closing directive would hide itself.
+            if rule.kind != DIRECTIVE_KIND and _suppressed(note, f):
+                continue
             out.append(self._violation(note, rule, f))
-        for start, end, message in note.directive_problems:
-            if self._selected(DIRECTIVE_RULE):
-                out.append(_make(note, DIRECTIVE_RULE, Severity.WARNING, message, start, end, None))
         out.sort(key=lambda v: (v.line, v.column, v.rule))
         return out
 
@@ -177,9 +177,14 @@ class Linter:
     def lint_paths(self, paths: Iterable[str | Path], *, verbose: bool = False) -> Report:
         report = Report()
         notes: list[Note] = []
-        for display, path in self.expand(paths, report, verbose=verbose):
+        for display, path, walked in self._expand(paths, report, verbose=verbose):
             try:
                 notes.append(read_note(path, display))
+            except NotTextError as exc:
+                if not walked:
+                    report.errors.append(InputError(display, str(exc)))
+                elif verbose:
+                    report.notices.append(f"{display}: skipped, not a text file")
             except SourceError as exc:
                 report.errors.append(InputError(display, str(exc)))
         report.files = len(notes) + len(report.errors)
@@ -189,8 +194,14 @@ class Linter:
     def expand(
         self, paths: Iterable[str | Path], report: Report, *, verbose: bool = False
     ) -> Iterator[tuple[str, Path]]:
-        """Files as given, and the notes inside folders (by extension, not hidden,
-        not excluded, symlinks to folders not followed, so no loop)."""
+        """Files as given, and the notes inside folders: (path to show, path)."""
+        for display, path, _ in self._expand(paths, report, verbose=verbose):
+            yield display, path
+
+    def _expand(
+        self, paths: Iterable[str | Path], report: Report, *, verbose: bool = False
+    ) -> Iterator[tuple[str, Path, bool]]:
+        """(display, path, found by walking a folder); each file once."""
         seen: set[Path] = set()
         for raw in paths:
             given = str(raw)
@@ -200,42 +211,91 @@ class Linter:
                     key = found.resolve()
                     if key not in seen:
                         seen.add(key)
-                        yield str(found), found
+                        yield str(found), found, True
             elif path.exists() or path.is_symlink():
                 key = path.resolve()
                 if key not in seen:
                     seen.add(key)
-                    yield given, path
+                    yield given, path, False
             else:
                 report.errors.append(InputError(given, "no such file or folder"))
 
     def _walk(self, root: Path, report: Report, verbose: bool) -> Iterator[Path]:
+        """Notes in a folder, by extension: hidden folders and files, excluded paths and
+        other files are skipped (with a notice when verbose); symbolic links to folders
+        are followed, but a folder already visited (a link loop) is not entered again;
+        a folder that cannot be read is an error, and the walk goes on."""
         ruleset = self.ruleset_for(root / "_")
-        for folder, dirs, files in os.walk(root, followlinks=False, onerror=None):
+        visited: set[tuple[int, int]] = set()
+
+        def notice(path: Path, why: str) -> None:
+            if verbose:
+                report.notices.append(f"{path}: skipped, {why}")
+
+        def unreadable(error: OSError) -> None:
+            where = error.filename or str(root)
+            report.errors.append(InputError(str(where), _folder_error(error)))
+
+        for folder, dirs, files in os.walk(root, followlinks=True, onerror=unreadable):
             here = Path(folder)
-            dirs[:] = sorted(
-                d for d in dirs if not d.startswith(".") and not ruleset.is_excluded(here / d)
-            )
+            try:
+                stat = here.stat()
+            except OSError as exc:
+                unreadable(exc)
+                dirs[:] = []
+                continue
+            if (stat.st_dev, stat.st_ino) in visited:
+                notice(here, "a symbolic link to a folder already searched")
+                dirs[:] = []
+                continue
+            visited.add((stat.st_dev, stat.st_ino))
+            keep = []
+            for name in sorted(dirs):
+                if name.startswith("."):
+                    notice(here / name, "hidden folder")
+                elif ruleset.is_excluded(here / name):
+                    notice(here / name, "excluded by config")
+                else:
+                    keep.append(name)
+            dirs[:] = keep
             for name in sorted(files):
                 candidate = here / name
                 if name.startswith("."):
-                    continue
-                if candidate.suffix.lower() not in WALK_SUFFIXES:
-                    if verbose:
-                        report.notices.append(f"{candidate}: skipped, not a note")
-                    continue
-                if ruleset.is_excluded(candidate):
-                    if verbose:
-                        report.notices.append(f"{candidate}: skipped, excluded by config")
-                    continue
-                yield candidate
+                    notice(candidate, "hidden file")
+                elif candidate.suffix.lower() not in WALK_SUFFIXES:
+                    notice(candidate, "not a note")
+                elif ruleset.is_excluded(candidate):
+                    notice(candidate, "excluded by config")
+                else:
+                    yield candidate
+
+
+def _folder_error(error: OSError) -> str:
+    if isinstance(error, PermissionError):
+        return "cannot read folder: permission denied"
+    return f"cannot read folder: {error.strerror or error}"
 
 
 def _suppressed(note: Note, f: Finding) -> bool:
-    for s in note.suppressions:
-        if s.start <= f.start < s.end and (s.rules is None or f.rule in s.rules):
-            return True
-    return False
+    return any(s.covers(f.rule, f.start) for s in note.suppressions)
+
+
+def _check_directives(ruleset: RuleSet, note: Note) -> Note:
+    """Add a problem for each rule id a directive names that the rule set does not know
+    (the `directive` rule reports them with the malformed ones)."""
+    unknown = [
+        (
+            start,
+            end,
+            f'unknown rule "{rule_id}" in a notelint directive; use an id from `notelint rules`',
+        )
+        for directive in note.directives
+        for rule_id, start, end in directive.rules
+        if rule_id not in ruleset.known_ids
+    ]
+    if not unknown:
+        return note
+    return replace(note, directive_problems=tuple(sorted([*note.directive_problems, *unknown])))
 
 
 def _make(

@@ -53,9 +53,9 @@ def prose(text: str) -> Prose:
     for token in _parser().parse(src):
         if token.map is not None:
             block_start = line_start(token.map[0])
-            if token.type in ("list_item_open", "heading_open"):
-                # The marker is blanked; a line break in its place keeps the item or
-                # heading a sentence of its own, as the bullet did.
+            if token.type == "list_item_open":
+                # The marker is blanked; a line break in its place keeps the item a
+                # sentence of its own, as the bullet did. (Headings keep their line.)
                 marker = block_start + len(src[block_start:]) - len(src[block_start:].lstrip())
                 mask.line_break(marker)
         if token.type == "inline" and token.map is not None:

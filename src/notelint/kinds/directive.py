@@ -1,0 +1,29 @@
+"""directive: report suppression directives that are malformed, misplaced or that name
+an unknown rule.
+
+The sources find the directives (`<!-- notelint-disable ... -->` in Markdown and HTML,
+`notelint: {disable: [...]}` in front matter) and record what is wrong with their syntax
+in `note.directive_problems`; the linter, which knows the rule set, adds the ids that are
+not rules. This kind turns those problems into findings, one message each.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from notelint.kinds.base import Kind
+from notelint.model import Finding
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from notelint.sources import Note
+
+
+class DirectiveKind(Kind):
+    name = "directive"
+
+    def check(self, doc: Doc, note: Note) -> Iterable[Finding]:
+        for start, end, message in note.directive_problems:
+            yield self.finding(start, end, message=message)
