@@ -5,6 +5,7 @@ from __future__ import annotations
 from notelint.kinds.base import Kind
 from notelint.kinds.enthusiasm import EnthusiasmKind
 from notelint.kinds.existence import ExistenceKind
+from notelint.kinds.placeholder import PlaceholderKind
 from notelint.kinds.regex import RegexKind
 from notelint.kinds.required import RequiredKind
 from notelint.kinds.substitution import SubstitutionKind
@@ -19,6 +20,7 @@ KINDS: dict[str, type[Kind]] = {
         SubstitutionKind,
         WordCountKind,
         EnthusiasmKind,
+        PlaceholderKind,
     )
 }
 

@@ -33,7 +33,7 @@ class TimingKind(Kind):
         if when is None:
             return
         today = note.context.today or dt.date.today()
-        days = (today - when).days
+        days = (_day(today) - _day(when)).days
         if days <= self.opt("max_days"):
             return
         start, end = body_line_span(note)
@@ -44,6 +44,11 @@ class TimingKind(Kind):
                 {"text": f"{days} days", "words": days, "limit": self.opt("max_days")}
             ),
         )
+
+
+def _day(value: dt.date) -> dt.date:
+    """A date (a datetime is a date too, but the two do not subtract)."""
+    return value.date() if isinstance(value, dt.datetime) else value
 
 
 # Words of a company name that do not identify it on their own.
@@ -166,13 +171,16 @@ _NOT_TITLES = frozenset(
     ]
 )
 _JOB_NOUNS = r"(?:position|role|job|opening|internship|post|vacancy|opportunity)"
+_JOB_WORDS = frozenset(
+    ["position", "role", "job", "opening", "internship", "post", "vacancy", "opportunity"]
+)
 _CAP = r"[A-Z][\w&'\u2019.+-]*"
 _ORG = rf"{_CAP}(?:[ \t]+(?:{_CAP}|&|of|and|de|du|la)(?=[ \t]+[A-Z&]|\b))*(?:[ \t]+{_CAP})?"
 _ORG_PATTERNS = (
     # "the Data Analyst position at Initech", "your team at Initech"
     re.compile(
-        rf"\b(?:the|this|your)[ \t]+(?:[\w/&+.-]+[ \t]+){{0,4}}?(?:{_JOB_NOUNS}|team|company)"
-        rf"[ \t]+(?:at|with)[ \t]+(?P<org>{_ORG})"
+        rf"\b(?:the|this|your)[ \t]+(?:[\w/&+.-]+[ \t]+){{0,4}}?"
+        rf"(?:{_JOB_NOUNS}[ \t]+(?:at|with)|(?:team|company)[ \t]+at)[ \t]+(?P<org>{_ORG})"
     ),
     # "joining Initech", "the chance to join Initech"
     re.compile(
@@ -198,20 +206,37 @@ _POSITION_PATTERN = re.compile(
 
 
 def _stem(word: str) -> str:
+    """A crude stem that meets the forms of a job title: engineer, engineers,
+    engineering -> engine; designer, design -> design."""
     word = fold(word)
-    for suffix in ("ing", "er", "s"):
+    for suffix in ("ing", "s", "er"):
         if word.endswith(suffix) and len(word) - len(suffix) >= 4:
-            return word[: -len(suffix)]
+            word = word[: -len(suffix)]
     return word
+
+
+def _similar(a: str, b: str) -> bool:
+    return a == b or (min(len(a), len(b)) >= 4 and (a.startswith(b) or b.startswith(a)))
+
+
+def _covers(some: Iterable[str], others: Iterable[str]) -> bool:
+    """Every word of `some` meets a word of `others`."""
+    others = list(others)
+    return all(any(_similar(a, b) for b in others) for a in some)
 
 
 def org_words(name: str) -> list[str]:
     return [w for w in (fold(p) for p in re.split(r"[\s,]+", name)) if w and w not in _LEGAL]
 
 
+_TITLE_STOPWORDS = frozenset(["of", "for", "and", "the", "in", "at", "a", "an", "to"])
+
+
 def position_words(name: str) -> list[str]:
+    """The stems of a title's words, without levels ("Senior") and small words."""
     name = re.sub(r"\([^)]*\)", " ", name)
-    return [_stem(w) for w in re.split(r"[\s,/]+", name) if fold(w) and fold(w) not in _LEVELS]
+    words = [fold(w) for w in re.split(r"[\s,/&-]+", name)]
+    return [_stem(w) for w in words if w and w not in _LEVELS and w not in _TITLE_STOPWORDS]
 
 
 class PersonalizationKind(Kind):
@@ -231,8 +256,8 @@ class PersonalizationKind(Kind):
         "messages": {},
     }
     MESSAGES: ClassVar[dict[str, str]] = {
-        "missing": "the note never names {text}; name it once, as in "
-        '"my interest in the {expected}"',
+        "missing": "the note never names {text}; add a line such as "
+        '"I remain interested in the {expected}"',
         "company": 'the note names "{name}", but this interview was with {expected}; '
         "correct the name",
         "position": 'the note names the "{name}" job, but this interview was for '
@@ -322,8 +347,11 @@ class PersonalizationKind(Kind):
             # Drop leading words that are not part of a title ("the Acme Data Engineer").
             while words and (fold(words[0]) in company or fold(words[0]) in _NOT_TITLES):
                 words = words[1:]
-            stems = {s for s in position_words(" ".join(words))}
-            if not stems or stems <= right or right <= stems:
+            words = [w for w in words if fold(w) not in _JOB_WORDS]
+            if not is_job_title(words):
+                continue
+            stems = set(position_words(" ".join(words)))
+            if not stems or _covers(stems, right) or _covers(right, stems):
                 continue
             if all(fold(w) in _NOT_TITLES or fold(w) in company for w in words):
                 continue
@@ -390,20 +418,41 @@ def names_company(text: str, company: str) -> bool:
 
 
 def names_position(text: str, position: str) -> bool:
+    """Whether text names the position: its title ("Senior" and the like optional), the
+    title before "of" / a dash ("Assistant Professor" for "Assistant Professor of
+    History"), its last two words ("Store Manager" for "Assistant Store Manager"), in
+    any inflection ("data engineering role"), or its acronym ("RN")."""
+    main = re.split(r"\s+(?:of|for|in|at|-|\u2013|\u2014)\s+|,", position, maxsplit=1)[0]
     stems = position_words(position)
     if not stems:
         return True
     tokens = [_stem(w) for w in re.split(r"[^\w'\u2019+#]+", text) if fold(w)]
-    # The whole title, or its last two words ("Store Manager" for "Assistant Store Manager").
-    need = stems[-2:] if len(stems) >= 2 else stems
-    for candidate in (stems, need):
+    head = position_words(main)
+    candidates = [stems, head, head[-2:] if len(head) >= 2 else head]
+    for candidate in candidates:
         n = len(candidate)
+        if not n:
+            continue
         for i in range(len(tokens) - n + 1):
-            if all(tokens[i + k].startswith(candidate[k]) for k in range(n)):
+            if all(_similar(tokens[i + k], candidate[k]) for k in range(n)):
                 return True
-    # An acronym of the title ("RN" for "Registered Nurse").
-    if len(stems) >= 2:
-        acronym = "".join(w[0] for w in stems).upper()
+    if len(head) >= 2:
+        acronym = "".join(w[0] for w in head).upper()
         if re.search(rf"\b{re.escape(acronym)}\b", text):
             return True
     return False
+
+
+_TITLE_ENDINGS = ("er", "or", "ist", "yst", "ant", "ent", "ian", "ee", "ive", "ate", "man")
+_TITLE_HEADS = frozenset(
+    ["nurse", "chef", "cook", "lead", "head", "intern", "clerk", "aide", "staff", "rn", "cna"]
+)
+
+
+def is_job_title(words: list[str]) -> bool:
+    """Whether the words end like a job title: a person noun ("Engineer", "Analyst",
+    "Nurse"), not a team or a field ("Data Platform", "Marketing")."""
+    if not words:
+        return False
+    last = fold(words[-1])
+    return last in _TITLE_HEADS or (len(last) > 3 and last.endswith(_TITLE_ENDINGS))

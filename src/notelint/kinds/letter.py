@@ -214,6 +214,70 @@ _PARTICLES = frozenset(
 _SLOT = re.compile(r"[\[\]{}<>]|_{2,}|\bX{3,}\b|\b(?:last|first|full)\s+name\b|\bname\b", re.I)
 
 
+# Common English short forms that are not a prefix of the full name (those are
+# recognised anyway: "Dan", "Chris", "Alex"). A greeting may use them.
+NICKNAMES: dict[str, str] = {
+    "kate": "katherine,catherine,kathryn,katharine,kathleen",
+    "katie": "katherine,catherine,kathryn,katharine,kathleen",
+    "kathy": "katherine,catherine,kathryn,kathleen",
+    "cathy": "catherine,katherine,cathleen",
+    "bob": "robert",
+    "bobby": "robert",
+    "rob": "robert",
+    "bill": "william",
+    "will": "william",
+    "billy": "william",
+    "jim": "james",
+    "jimmy": "james",
+    "mike": "michael",
+    "liz": "elizabeth",
+    "beth": "elizabeth,bethany",
+    "betsy": "elizabeth",
+    "tom": "thomas",
+    "tommy": "thomas",
+    "dick": "richard",
+    "rick": "richard,frederick,eric",
+    "rich": "richard",
+    "peggy": "margaret",
+    "maggie": "margaret",
+    "meg": "margaret,megan",
+    "jack": "john",
+    "johnny": "john,jonathan",
+    "chuck": "charles",
+    "charlie": "charles,charlotte",
+    "ted": "edward,theodore",
+    "ed": "edward,edwin,edmund",
+    "eddie": "edward",
+    "ned": "edward",
+    "tony": "anthony,antonio",
+    "andy": "andrew",
+    "drew": "andrew",
+    "jenny": "jennifer",
+    "jen": "jennifer",
+    "sue": "susan,suzanne",
+    "susie": "susan",
+    "sandy": "sandra,alexandra",
+    "sasha": "alexander,alexandra",
+    "steve": "steven,stephen",
+    "jeff": "jeffrey,geoffrey",
+    "greg": "gregory",
+    "larry": "lawrence",
+    "harry": "harold,henry",
+    "hank": "henry",
+    "nate": "nathan,nathaniel",
+    "abby": "abigail",
+    "becky": "rebecca",
+    "vicky": "victoria",
+    "patty": "patricia",
+    "trish": "patricia",
+    "molly": "mary",
+    "polly": "mary",
+    "bert": "albert,robert,herbert",
+    "gus": "august,augustus,angus",
+    "lexi": "alexis,alexandra",
+}
+
+
 @dataclass(frozen=True)
 class Greeting:
     start: int  # the greeting word
@@ -239,6 +303,7 @@ class SalutationKind(Kind):
         "generic": "str_list",
         "messages": "str_map",
         "lines": "int",
+        "nicknames": "str_map",
     }
     DEFAULTS: ClassVar[dict[str, object]] = {
         "greetings": [
@@ -285,6 +350,7 @@ class SalutationKind(Kind):
         ],
         "messages": {},
         "lines": 15,
+        "nicknames": NICKNAMES,
     }
     EXTENDABLE = ("greetings", "casual", "casual_names", "generic")
     MESSAGES: ClassVar[dict[str, str]] = {
@@ -292,8 +358,8 @@ class SalutationKind(Kind):
         'as in "Dear Ms. Chen,"',
         "generic": '"{text}" is a generic greeting; address the interviewer by name, '
         'as in "Dear Ms. Chen,"',
-        "casual": '"{text}" is too casual a greeting; use "Dear" or "Hello" and the '
-        "interviewer's name",
+        "casual": '"{text}" is too casual a greeting for a thank-you note; use "Dear" or '
+        '"Hello" and the interviewer\'s name',
         "misspelt": 'the greeting spells the name "{name}"; the interviewer is "{expected}"',
         "not-interviewer": 'the greeting names "{name}", not the interviewer ({expected}); '
         "address the person who interviewed you",
@@ -309,12 +375,16 @@ class SalutationKind(Kind):
         self._casual = {" ".join(c.lower().split()) for c in self.opt("casual")}
         self._casual_names = {_normal(c) for c in self.opt("casual_names")}
         self._generic = [_normal(g) for g in self.opt("generic") if _normal(g)]
+        self._nicknames = {
+            fold(short): {fold(f) for f in full.split(",") if fold(f)}
+            for short, full in (self.opt("nicknames") or {}).items()
+        }
 
     def message(self, key: str, **fields: str) -> str:
         custom = self.opt("messages") or {}
         if key in custom:
             template = custom[key]
-        elif key in ("generic", "casual"):
+        elif key == "generic":
             template = self.rule.message
         else:
             template = self.MESSAGES[key]
@@ -343,12 +413,21 @@ class SalutationKind(Kind):
             return None
         word = " ".join(match.group("word").lower().split())
         after = line.text[match.end() :]
+        offset = match.end()
+        # "Hi, Sarah!": the name after a comma, alone up to the end of the greeting.
+        comma = re.match(r",\s*(?=[A-Z])", after)
+        if comma:
+            rest = after[comma.end() :]
+            stop = _name_stop(rest)
+            candidate = rest[:stop] if stop is not None else rest
+            if _name_like(candidate, max_words=4) and (stop is None or rest[stop] in ",!:"):
+                after, offset = rest, offset + comma.end()
         # The name runs to the first comma, colon, dash or end of sentence.
         stop = _name_stop(after)
         name_text = after[:stop] if stop is not None else after
         name_text = _leading_name(name_text, whole_line=stop is not None or len(after) < 40)
         lead = len(after) - len(after.lstrip())
-        name_start = line.start + match.end() + lead
+        name_start = line.start + offset + lead
         name = name_text.strip()
         end = name_start + len(name) if name else line.start + match.end()
         if not name and word not in self._casual and stop is None and after.strip():
@@ -390,6 +469,22 @@ class SalutationKind(Kind):
         if note.context.interviewer:
             yield from self._check_name(note, greeting)
 
+    def _nickname(self, written: str, names: set[str]) -> bool:
+        """A short form of a first name: "Dan" for Daniel (a prefix at least two letters
+        shorter), "Danny" for Daniel, or one of `nicknames` ("Kate" for Katherine)."""
+        if len(written) >= 3 and any(
+            k.startswith(written) and len(k) - len(written) >= 2 for k in names
+        ):
+            return True
+        if (
+            4 <= len(written) <= 6
+            and written.endswith(("y", "ie"))
+            and any(len(k) > 3 and k[:3] == written[:3] and k != written for k in names)
+        ):
+            return True  # "Danny" for Daniel, "Jenny" for Jennifer
+        full = self._nicknames.get(written, ())
+        return any(f in names for f in full)
+
     def _is_generic(self, normal: str) -> bool:
         if not normal:
             return False
@@ -420,10 +515,7 @@ class SalutationKind(Kind):
             folded = fold(word)
             if folded in _PARTICLES or len(folded) < 2:
                 continue
-            if folded in names or any(
-                len(folded) >= 3 and len(k) >= 3 and (k.startswith(folded) or folded.startswith(k))
-                for k in names
-            ):
+            if folded in names or self._nickname(folded, names):
                 named = True
                 continue
             best = min(

@@ -226,17 +226,23 @@ def parse_context(data: dict[str, Any], where: str = "context") -> Context:
         )
     names = data.get("interviewer") or ()
     if isinstance(names, str):
-        names = (names,)
-    if not all(isinstance(n, str) for n in names):
+        # "Dana Chen, Sam Lee" or "Dana Chen and Sam Lee" in one string: two people.
+        names = tuple(re.split(r"\s*[,;&]\s*|\s+and\s+", names))
+    if not isinstance(names, list | tuple) or not all(isinstance(n, str) for n in names):
         raise ValueError(f"{where} key 'interviewer' must be a name or a list of names")
     date = data.get("interview_date")
     if isinstance(date, str):
         try:
-            date = dt.date.fromisoformat(date)
+            date = dt.date.fromisoformat(date.strip())
         except ValueError:
-            raise ValueError(
-                f"{where} key 'interview_date' must be a date like 2026-11-24, not {date!r}"
-            ) from None
+            try:  # a date with a time: "2026-11-24 10:00", "2026-11-24T10:00"
+                date = dt.datetime.fromisoformat(date.strip()).date()
+            except ValueError:
+                raise ValueError(
+                    f"{where} key 'interview_date' must be a date like 2026-11-24, not {date!r}"
+                ) from None
+    elif isinstance(date, dt.datetime):  # YAML reads "2026-11-24 10:00:00" as a datetime
+        date = date.date()
     elif date is not None and not isinstance(date, dt.date):
         raise ValueError(f"{where} key 'interview_date' must be a date like 2026-11-24")
     for key in ("company", "position"):
@@ -244,8 +250,8 @@ def parse_context(data: dict[str, Any], where: str = "context") -> Context:
             raise ValueError(f"{where} key {key!r} must be text")
     return Context(
         interviewer=tuple(n.strip() for n in names if n.strip()),
-        company=data.get("company"),
-        position=data.get("position"),
+        company=(data.get("company") or "").strip() or None,
+        position=(data.get("position") or "").strip() or None,
         interview_date=date,
     )
 
