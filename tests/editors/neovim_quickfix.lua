@@ -11,9 +11,9 @@ local function log(line)
   table.insert(report, line)
 end
 
-local function find_diagnostic(bufnr, needle)
+local function find_diagnostic(bufnr, code)
   for _, d in ipairs(vim.diagnostic.get(bufnr)) do
-    if d.message:find(needle, 1, true) then
+    if d.code == code then
       return d
     end
   end
@@ -56,20 +56,20 @@ local ok, err = pcall(function()
   vim.lsp.buf_attach_client(bufnr, client_id)
 
   assert(vim.wait(60000, function()
-    return find_diagnostic(bufnr, "in order to") ~= nil and find_diagnostic(bufnr, "overstates") ~= nil
+    return find_diagnostic(bufnr, "wordy") ~= nil and find_diagnostic(bufnr, "hyperbole") ~= nil
   end, 100), "no diagnostics from notelint")
   for _, d in ipairs(vim.diagnostic.get(bufnr)) do
-    log(string.format("diagnostic: %d:%d %s %s", d.lnum, d.col, d.source or "", d.message))
+    log(string.format("diagnostic: %d:%d %s %s %s", d.lnum, d.col, d.source or "", d.code or "", d.message))
   end
 
   -- 1. The config-defined substitution: its range comes after an emoji on the line.
-  apply_action(bufnr, find_diagnostic(bufnr, "in order to"), "Replace with “to”")
+  apply_action(bufnr, find_diagnostic(bufnr, "wordy"), "Replace with “to”")
   -- 2. Switch hyperbole off for this note (front matter at the top).
-  apply_action(bufnr, find_diagnostic(bufnr, "overstates"), "Disable hyperbole for this note")
+  apply_action(bufnr, find_diagnostic(bufnr, "hyperbole"), "Disable hyperbole for this note")
 
   -- The server lints the edited buffer: the hyperbole diagnostic goes away.
   assert(vim.wait(20000, function()
-    return find_diagnostic(bufnr, "overstates") == nil and find_diagnostic(bufnr, "in order to") == nil
+    return find_diagnostic(bufnr, "hyperbole") == nil and find_diagnostic(bufnr, "wordy") == nil
   end, 100), "diagnostics were not updated after the edits")
   log("relinted: " .. #vim.diagnostic.get(bufnr) .. " diagnostics left")
   for _, line in ipairs(vim.api.nvim_buf_get_lines(bufnr, 0, -1, false)) do
