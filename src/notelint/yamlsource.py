@@ -7,6 +7,9 @@ from typing import Any
 import yaml
 
 Path_ = tuple[Any, ...]
+# libyaml's parser when PyYAML has it (its wheels do): the shipped rule set is large and
+# the pure-Python parser would cost a second at every start.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class YamlError(ValueError):
@@ -23,7 +26,7 @@ def load_with_lines(text: str) -> tuple[Any, dict[Path_, int]]:
     ("rules", "length", "max"). The empty path maps to line 1.
     """
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = yaml.compose(text, Loader=_LOADER)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         line = mark.line + 1 if mark is not None else 1
