@@ -8,6 +8,7 @@ from notelint.kinds.existence import ExistenceKind
 from notelint.kinds.placeholder import PlaceholderKind
 from notelint.kinds.regex import RegexKind
 from notelint.kinds.required import RequiredKind
+from notelint.kinds.specific_detail import SpecificDetailKind
 from notelint.kinds.substitution import SubstitutionKind
 from notelint.kinds.word_count import WordCountKind
 
@@ -21,6 +22,7 @@ KINDS: dict[str, type[Kind]] = {
         WordCountKind,
         EnthusiasmKind,
         PlaceholderKind,
+        SpecificDetailKind,
     )
 }
 

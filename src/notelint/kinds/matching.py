@@ -17,12 +17,26 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc, Span
 
-# Words that turn a statement around when they come shortly before it in a sentence.
+# Words that turn a statement around when they come shortly before it in its clause.
 NEGATORS = frozenset(
     {"not", "n't", "no", "never", "nor", "neither", "hardly", "barely", "without", "nt"}
+    | {"less", "lost", "longer"}
 )
-# Cues that make the rest of the sentence doubtful or past ("no longer", "not sure").
-DOUBT_CUES = frozenset({"unsure", "doubt", "doubtful", "uncertain", "wonder", "reconsider"})
+# A negator followed (within a few words) by one of these is part of an affirming idiom:
+# "no doubt", "without question", "not only", "couldn't be more", "never been happier".
+AFFIRMING = frozenset({"doubt", "question", "only", "more", "happier", "least", "less"})
+# Words that make the rest of the sentence doubtful ("I wonder whether I am still ...").
+DOUBT_CUES = frozenset(
+    {"unsure", "doubt", "doubtful", "uncertain", "wonder", "reconsider", "hesitant", "rethink"}
+)
+# Words after which a negator makes a doubt: "not sure", "no longer certain".
+DOUBT_AFTER_NEGATION = frozenset({"sure", "certain", "convinced"})
+# A negator does not reach past the end of its clause.
+CLAUSE_BREAKS = frozenset({",", ";", ":", "(", ")", "—", "–", ".", "!", "?"})
+# What comes after a contrast is asserted, whatever came before it.
+CONTRAST = frozenset(
+    {"but", "however", "although", "though", "yet", "whereas", "nevertheless", "nonetheless"}
+)
 
 
 class Phrases:
@@ -95,15 +109,51 @@ def overlaps(span: Span, others: Iterable[Span]) -> bool:
 def is_negated(span: Span, window: int = 6) -> bool:
     """Whether the span's statement is negated or doubted earlier in its sentence.
 
-    "I am not sure I am still interested", "I no longer feel", "never enjoyed".
+    Negated: a negator shortly before the span in the same clause ("I am no longer
+    interested", "never enjoyed"), unless it belongs to an affirming idiom ("no doubt",
+    "not only", "I couldn't be more interested", "I can't thank you enough").
+    Doubted: "not sure", "unsure", "I wonder whether" earlier in the sentence, up to the
+    last contrast ("..., but I remain interested" is not doubted).
     """
-    sent = span.sent
-    start = max(sent.start, span.start - window)
-    before = span.doc[start : span.start]
-    if any(t.lower_ in NEGATORS for t in before):
+    doc = span.doc
+    sent_start = span.sent.start if doc.has_annotation("SENT_START") else 0
+    # Negators: scan back through the clause, at most `window` tokens.
+    lo = max(sent_start, span.start - window)
+    for i in range(span.start - 1, lo - 1, -1):
+        tok = doc[i]
+        word = tok.lower_
+        if word in CLAUSE_BREAKS or word in CONTRAST:
+            break
+        if word in NEGATORS and not _affirming(doc, i, span):
+            return True
+    # Doubt: scan back to the sentence start or the last contrast.
+    for i in range(span.start - 1, sent_start - 1, -1):
+        tok = doc[i]
+        word = tok.lower_
+        if word in CONTRAST or word == ";":
+            break
+        affirmed = i > sent_start and doc[i - 1].lower_ in ("no", "without", "a")
+        if (tok.lemma_ in DOUBT_CUES or word in DOUBT_CUES) and not affirmed:
+            return True
+        if word in DOUBT_AFTER_NEGATION and i > sent_start:
+            before = {t.lower_ for t in doc[max(sent_start, i - 3) : i]}
+            if before & {"not", "n't", "no", "longer"}:
+                return True
+    return False
+
+
+def _affirming(doc: Doc, i: int, span: Span) -> bool:
+    """Whether the negator at doc[i] is part of an affirming idiom."""
+    word = doc[i].lower_
+    if word == "less" and i > 0 and doc[i - 1].lower_ in NEGATORS:
+        return True  # "no less interested"
+    if word == "longer" and not (i > 0 and doc[i - 1].lower_ in ("no", "any")):
+        return True  # "longer" alone is not a negator; "no longer" is
+    if word == "lost" and not any(t.lemma_ == "interest" for t in doc[i + 1 : span.end]):
+        return True  # "lost interest" negates; "lost track of time" does not
+    after = doc[i + 1 : min(i + 4, span.start)]
+    if any(t.lower_ in AFFIRMING for t in after):
         return True
-    head = span.doc[sent.start : span.start]
-    if any(t.lower_ in DOUBT_CUES for t in head):
-        return True
-    words = [t.lower_ for t in head]
-    return any(a in ("not", "n't") and b == "sure" for a, b in zip(words, words[1:], strict=False))
+    tail = doc[span.start : min(span.end + 3, len(doc))]
+    # "I can't thank you enough (for)"
+    return word in ("not", "n't", "never") and any(t.lower_ == "enough" for t in tail)

@@ -64,8 +64,9 @@ class RequiredKind(Kind):
         """The matches that satisfy the rule."""
         exceptions = self.exceptions.spans(doc)
         good = []
-        for span in self.matches.spans(doc):
-            if overlaps(span, exceptions):
+        for found in self.matches.spans(doc):
+            span = _trimmed(found)
+            if span is None or overlaps(span, exceptions):
                 continue
             if self.opt("negation") and is_negated(span):
                 continue
@@ -78,6 +79,16 @@ class RequiredKind(Kind):
         if not self.satisfying(doc, note):
             start, end = body_line_span(note)
             yield self.finding(start, end)
+
+
+def _trimmed(span: Span) -> Span | None:
+    """The span without leading or trailing whitespace tokens (None if nothing is left)."""
+    start, end = span.start, span.end
+    while start < end and span.doc[start].is_space:
+        start += 1
+    while end > start and span.doc[end - 1].is_space:
+        end -= 1
+    return span.doc[start:end] if end > start else None
 
 
 def _alone_on_line(span: Span, note: Note) -> bool:

@@ -1,0 +1,473 @@
+"""specific-detail: the note reports something specific learned in the interview.
+
+Finding the word "learn" is not enough: "I learned a lot about the company" is the
+generic sentence the advice warns against. The kind works in two steps.
+
+1. Where the note reports what the writer learned, heard or saw: the words after a
+   forward cue ("I enjoyed hearing about ...", "your plan to ...", "the way your team
+   ...", "It was great to talk with you about ..."), the words before a backward cue
+   ("... struck me as thoughtful", "... stood out"), and the list items after an intro
+   line with a cue ("A few things that stuck with me:"). A report stops where the writer
+   turns to themselves ("..., and I have used the same tool"): the writer's own
+   background is not something learned.
+2. Whether a report holds a specific: a named thing (a capitalised word that does not
+   start a sentence and is not a person met, the position applied for, the company or a
+   weekday), a number or quantity, a time frame ("by Q2", "next spring", "in
+   September"), or a concrete noun (system, project, migration, launch ...) with a
+   modifier of its own ("the new pick-to-light system", not "the new system").
+
+Template slots ("[insert detail here]") never count. The cue patterns and every word
+list are options (rules.yaml); the kind needs no tagger, and uses POS tags only to skip
+pronouns and determiners as modifiers when a trained pipeline provides them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, ClassVar
+
+from notelint.kinds.base import Kind
+from notelint.kinds.matching import Phrases, is_negated
+from notelint.kinds.required import body_line_span
+from notelint.model import Finding
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc, Span, Token
+
+    from notelint.model import Rule
+    from notelint.sources import Note
+
+# Grammar, not rule data: these are the same for every rule of this kind.
+FIRST_PERSON = frozenset({"i", "me", "my", "mine", "myself"})
+WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+MONTHS = frozenset(
+    {
+        "january", "february", "march", "april", "may", "june", "july", "august",
+        "september", "october", "november", "december", "jan", "feb", "mar", "apr",
+        "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    }
+)  # fmt: skip
+NUMBER_WORDS = frozenset(
+    {
+        "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+        "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+        "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty",
+        "ninety", "hundred", "hundreds", "thousand", "thousands", "million", "millions",
+        "billion", "dozen", "dozens", "twice", "double", "triple", "half", "third",
+        "thirds", "percent",
+    }
+)  # fmt: skip
+# Prepositions that, before "my", put a cue in the writer's own past ("At my last job, I
+# learned that ...").
+_OWN_PAST = frozenset({"at", "in", "from", "during", "throughout", "over"})
+_DETERMINERS = frozenset({"the", "a", "an", "this"})
+# Words inside a job title: "Chef de Partie", "Buyer's Agent", "night-shift RN".
+_JOINERS = frozenset({"-", "/", "&", "'s", "’s", "de", "of", "and"})
+# "the team at Acme": what follows names the company.
+_ORG_NOUNS = frozenset(
+    {"team", "company", "firm", "staff", "group", "organization", "organisation", "people",
+     "everyone", "crew", "office", "folks", "colleagues"}
+)  # fmt: skip
+# Where a clause ends, for the writer's own clauses.
+_BREAKS = frozenset({",", ";", ":", "and", "but", "while", "whereas", "—", "–"})
+# Tokens after which a capitalised word starts a sentence of its own.
+_OPENERS = frozenset({":", '"', "“", "‘", "'", "(", "[", "-", "—", "–", "*", "•", "#"})
+_LIST_MARK = re.compile(r"^\s*([-*+•]|\d+[.)])\s", re.MULTILINE)
+_LIST_LINE = re.compile(r"^\s*(?:[-*+•]|\d+[.)])\s")
+_SLOT = re.compile(r"\[[^\]\n]*\]|\{[^}\n]*\}|<[^>\n]*>|_{3,}|\b(?:XXX+|TODO|TBD)\b")
+_GREETING = re.compile(
+    r"^\s*(?:dear|hi|hello|hey|good\s+(?:morning|afternoon|evening))\b([^,\n:]*)",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Report:
+    """A stretch of tokens [start, end) that reports something learned, and its cue."""
+
+    start: int
+    end: int
+    cue: str
+
+
+class SpecificDetailKind(Kind):
+    """Reported once, at the first line of the body, unless some sentence that reports
+    what the writer learned in the interview holds a specific detail (see the module
+    docstring). Options: `cue_patterns` / `cues` (forward), `backward_cue_patterns`,
+    `concrete_nouns`, `generic_modifiers`, `generic_names`, `count_nouns`,
+    `position_nouns`, `honorifics`, `process_words`, `time_patterns`, `min_specifics`."""
+
+    name = "specific-detail"
+    OPTIONS: ClassVar[dict[str, str]] = {
+        "cues": "str_list",
+        "cue_patterns": "patterns",
+        "backward_cue_patterns": "patterns",
+        "clause_cue_patterns": "patterns",
+        "appraisal_verbs": "str_list",
+        "concrete_nouns": "str_list",
+        "generic_modifiers": "str_list",
+        "generic_names": "str_list",
+        "count_nouns": "str_list",
+        "position_nouns": "str_list",
+        "honorifics": "str_list",
+        "process_words": "str_list",
+        "time_patterns": "patterns",
+        "min_specifics": "int",
+    }
+    DEFAULTS: ClassVar[dict[str, object]] = {
+        "cues": [],
+        "cue_patterns": [],
+        "backward_cue_patterns": [],
+        "clause_cue_patterns": [],
+        "appraisal_verbs": [],
+        "concrete_nouns": [],
+        "generic_modifiers": [],
+        "generic_names": [],
+        "count_nouns": [],
+        "position_nouns": [],
+        "honorifics": [],
+        "process_words": [],
+        "time_patterns": [],
+        "min_specifics": 1,
+    }
+    EXTENDABLE = (
+        "cues",
+        "cue_patterns",
+        "backward_cue_patterns",
+        "clause_cue_patterns",
+        "appraisal_verbs",
+        "concrete_nouns",
+        "generic_modifiers",
+        "generic_names",
+        "count_nouns",
+        "position_nouns",
+        "honorifics",
+        "process_words",
+        "time_patterns",
+    )
+
+    def __init__(self, rule: Rule, nlp: Language) -> None:
+        super().__init__(rule, nlp)
+        self.forward = Phrases(nlp, self.opt("cues"), self.opt("cue_patterns"), name="cue")
+        self.backward = Phrases(nlp, (), self.opt("backward_cue_patterns"), name="back")
+        self.clause = Phrases(nlp, (), self.opt("clause_cue_patterns"), name="clause")
+        self.appraisal = _words(self.opt("appraisal_verbs"))
+        self.times = Phrases(nlp, (), self.opt("time_patterns"), name="time")
+        self.concrete = _words(self.opt("concrete_nouns"))
+        self.generic_modifiers = _words(self.opt("generic_modifiers"))
+        self.generic_names = _words(self.opt("generic_names"))
+        self.count_nouns = _words(self.opt("count_nouns"))
+        self.position_nouns = _words(self.opt("position_nouns"))
+        self.honorifics = {w.rstrip(".") for w in _words(self.opt("honorifics"))}
+        self.process_words = _words(self.opt("process_words"))
+
+    @classmethod
+    def validate(cls, options: object) -> list[tuple[str, str]]:
+        minimum = getattr(options, "get", lambda *_: 1)("min_specifics", 1)
+        if isinstance(minimum, int) and minimum < 1:
+            return [("min_specifics", "should be 1 or more")]
+        return []
+
+    # -- the check -------------------------------------------------------------------
+    def check(self, doc: Doc, note: Note) -> Iterable[Finding]:
+        if not self.specifics(doc, note):
+            start, end = body_line_span(note)
+            yield self.finding(start, end)
+
+    def specifics(self, doc: Doc, note: Note) -> list[tuple[str, str]]:
+        """The specific details found, as (what, text) pairs: empty when there are none
+        (or fewer than `min_specifics`)."""
+        excluded = self._excluded(doc, note)
+        found: list[tuple[str, str]] = []
+        for report in self.reports(doc, note):
+            found.extend(self._signals(doc, report, excluded))
+        return found if len(found) >= self.opt("min_specifics") else []
+
+    # -- step 1: where the note reports what was learned -----------------------------
+    def reports(self, doc: Doc, note: Note) -> list[Report]:
+        out: list[Report] = []
+        cues = [(c, False) for c in self.forward.spans(doc)]
+        cues += [(c, True) for c in self.clause.spans(doc)]
+        for cue, needs_reader in cues:
+            if self._own_past(cue) or is_negated(cue):
+                continue
+            if needs_reader and self._writer_clause(cue):
+                continue
+            sent = cue.sent
+            end = cue.end
+            while end < sent.end and doc[end].lower_ not in FIRST_PERSON:
+                end += 1
+            if end > cue.end:
+                out.append(Report(cue.end, end, cue.text))
+        for cue in self.backward.spans(doc):
+            sent = cue.sent
+            start = sent.start
+            for i in range(cue.start - 1, sent.start - 1, -1):
+                if doc[i].lower_ in FIRST_PERSON:
+                    # "My Tableau work was useful" is the writer's; "I liked it, and the
+                    # Kafka plan was smart" starts over after the clause break
+                    breaks = [j for j in range(i + 1, cue.start) if doc[j].lower_ in _BREAKS]
+                    start = breaks[-1] + 1 if breaks else cue.start
+                    break
+            if _ends_with_colon(sent):
+                continue  # an intro: what it introduces is reported below
+            if cue.start > start:
+                out.append(Report(start, cue.start, cue.text))
+        out.extend(self._list_reports(doc, note))
+        return out
+
+    def _list_reports(self, doc: Doc, note: Note) -> list[Report]:
+        """List items after an intro sentence with a cue ("What stuck with me:")."""
+        cued = {c.sent.start for c in self.forward.spans(doc)}
+        cued |= {c.sent.start for c in self.backward.spans(doc)}
+        cued |= {c.sent.start for c in self.clause.spans(doc)}
+        sents = list(doc.sents)
+        out: list[Report] = []
+        for k, sent in enumerate(sents):
+            if sent.start not in cued:
+                continue
+            if not (_ends_with_colon(sent) or _is_heading(sent, note)):
+                continue
+            for item in sents[k + 1 :]:
+                if not _on_list_line(item, note):
+                    break
+                out.append(Report(item.start, item.end, "list"))
+        return out
+
+    def _writer_clause(self, cue: Span) -> bool:
+        """Whether the writer is the subject of the cue's clause ("I led a project with
+        the goal of ..."), unless they only appraise what they heard ("I loved the idea
+        of ...")."""
+        doc = cue.doc
+        start = cue.sent.start
+        for i in range(cue.start - 1, cue.sent.start - 1, -1):
+            if doc[i].lower_ in _BREAKS:
+                start = i + 1
+                break
+        before = doc[start : cue.start]
+        if not any(t.lower_ in FIRST_PERSON for t in before):
+            return False
+        return not any(t.lemma_ in self.appraisal or t.lower_ in self.appraisal for t in before)
+
+    def _own_past(self, cue: Span) -> bool:
+        """Whether the cue is in the writer's own past: "At my last job I learned ..."."""
+        doc = cue.doc
+        words = [t.lower_ for t in doc[cue.sent.start : cue.start]]
+        return any(a in _OWN_PAST and b == "my" for a, b in zip(words, words[1:], strict=False))
+
+    # -- step 2: what counts as specific ---------------------------------------------
+    def _signals(self, doc: Doc, report: Report, excluded: set[int]) -> list[tuple[str, str]]:
+        span = doc[report.start : report.end]
+        process = any(t.lemma_ in self.process_words for t in span)
+        out: list[tuple[str, str]] = []
+        for time in self.times.spans(span):
+            if not process and not any(t.i in excluded for t in time):
+                out.append(("time", time.text))
+        for tok in span:
+            if tok.i in excluded or tok.is_space or tok.is_punct:
+                continue
+            if self._is_name(tok):
+                kind = "time" if tok.lower_ in MONTHS else "name"
+                if kind == "name" or not process:
+                    out.append((kind, tok.text))
+            elif self._is_number(tok) and not process:
+                out.append(("number", tok.text))
+            elif self._is_concrete(tok, excluded):
+                out.append(("thing", doc[tok.i - 1].text + " " + tok.text))
+        return out
+
+    def _is_name(self, tok: Token) -> bool:
+        text = tok.text
+        if not any(c.isupper() for c in text) or not any(c.isalpha() for c in text):
+            return False
+        if tok.lower_ in FIRST_PERSON or tok.lower_ in WEEKDAYS:
+            return False
+        if tok.lower_.strip(".") in self.generic_names:
+            return False
+        if tok.lower_.rstrip(".") in self.honorifics:
+            return False
+        return not _starts_sentence(tok)
+
+    def _is_number(self, tok: Token) -> bool:
+        lower = tok.lower_
+        if not (any(c.isdigit() for c in lower) or lower in NUMBER_WORDS):
+            return False
+        # "two things that stuck with me", "three points": counting, not a detail
+        nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+        return not (nxt is not None and nxt.lemma_ in self.count_nouns)
+
+    def _is_concrete(self, tok: Token, excluded: set[int]) -> bool:
+        word = tok.lower_
+        # the noun or its plural, not a verb form ("the firm rebuilt")
+        if not (word in self.concrete or word[:-1] in self.concrete or word[:-2] in self.concrete):
+            return False
+        if word not in self.concrete and not word.endswith("s"):
+            return False
+        i = tok.i - 1
+        doc = tok.doc
+        while i >= 0 and doc[i].text in ("-", "–", "/"):
+            i -= 1
+        if i < 0 or i in excluded:
+            return False
+        mod = doc[i]
+        if not mod.is_alpha or mod.is_stop or mod.lower_ in self.generic_modifiers:
+            return False
+        if mod.lemma_ in self.generic_modifiers or mod.lower_ in FIRST_PERSON:
+            return False
+        if mod.pos_ and mod.pos_ in ("PRON", "DET", "AUX", "ADP", "CCONJ", "SCONJ", "PART"):
+            return False
+        return not mod.is_sent_start
+
+    # -- what never counts -----------------------------------------------------------
+    def _excluded(self, doc: Doc, note: Note) -> set[int]:
+        """Token indices that are not details: template slots, people met, the position
+        applied for, the company, the interviewer."""
+        out: set[int] = set()
+        for m in _SLOT.finditer(note.text):
+            out.update(_tokens_in(doc, m.start(), m.end()))
+        for m in _LIST_MARK.finditer(note.text):
+            out.update(_tokens_in(doc, m.start(1), m.end(1)))
+        names = self._people(doc, note)
+        for tok in doc:
+            if tok.text.lower().removesuffix("'s") in names or tok.lower_ in names:
+                out.add(tok.i)
+        positions, companies = self._position_phrases(doc)
+        out.update(positions)
+        out.update(t.i for t in doc if t.lower_ in companies)
+        return out
+
+    def _people(self, doc: Doc, note: Note) -> set[str]:
+        """Lower-case names of the people in the note (greeting, titles, "you and Dev")."""
+        names: set[str] = set()
+        ctx = note.context
+        for value in (*ctx.interviewer, ctx.company or "", ctx.position or ""):
+            names.update(w.lower() for w in re.findall(r"[^\W\d_][\w'’-]*", value))
+        for line in note.masked[note.body_start :].split("\n")[:8]:
+            greeting = _GREETING.match(line)
+            if greeting:
+                names.update(w.lower() for w in re.findall(r"[A-Z][\w'’-]*", greeting.group(1)))
+                break
+        for tok in doc:
+            word = tok.lower_.rstrip(".")
+            if word in self.honorifics:
+                names.update(t.lower_ for t in _capitalised_run(doc, tok.i + 1))
+            elif word == "you" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "and":
+                # "you and Dev", "you and with Daniel"
+                j = tok.i + 2
+                if j < len(doc) and doc[j].lower_ == "with":
+                    j += 1
+                names.update(t.lower_ for t in _capitalised_run(doc, j, limit=2))
+        names.discard("")
+        names -= {"the", "i"}
+        return {n.removesuffix("'s") for n in names}
+
+    def _position_phrases(self, doc: Doc) -> tuple[set[int], set[str]]:
+        """'the Backend Engineer position at Acme', 'the night-shift RN position': the job
+        applied for and its company are not details learned in the interview. Returns
+        the tokens of such phrases, and the words of company names ("the team at Acme",
+        "joining Acme") wherever else they occur."""
+        out: set[int] = set()
+        companies: set[str] = set()
+        for tok in doc:
+            nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+            if tok.lower_ == "at" and nxt is not None and _has_upper(nxt):
+                # "at Acme", "the culture at Brightline" (places take "the": "at the
+                # Westgate store")
+                companies.update(t.lower_ for t in _capitalised_run(doc, tok.i + 1))
+            if tok.lemma_ in ("join", "joining") or (
+                tok.lower_ in _ORG_NOUNS and nxt is not None and nxt.lower_ == "at"
+            ):
+                k = tok.i + (2 if tok.lower_ in _ORG_NOUNS else 1)
+                if k < len(doc) and doc[k].lower_ == "the":
+                    k += 1
+                companies.update(t.lower_ for t in _capitalised_run(doc, k, connectors=True))
+            if tok.lemma_ not in self.position_nouns and tok.lower_ not in self.position_nouns:
+                continue
+            i = tok.i - 1
+            while i >= 0 and not doc[i].is_space and doc[i].lower_ not in _DETERMINERS:
+                word = doc[i]
+                joiner = word.text in _JOINERS or word.lower_ in _JOINERS
+                hyphenated = i > 0 and doc[i - 1].text in ("-", "/")
+                if not (_has_upper(word) or joiner or hyphenated):
+                    break
+                out.add(i)
+                i -= 1
+            out.add(tok.i)
+            j = tok.i + 1
+            if j < len(doc) and doc[j].lower_ in ("at", "in", "with", "on", "for", "within"):
+                k = j + 1
+                if k < len(doc) and doc[k].lower_ == "the":
+                    k += 1
+                run = _capitalised_run(doc, k, connectors=True)
+                out.update(t.i for t in run)
+                if doc[j].lower_ in ("at", "with", "for"):
+                    companies.update(t.lower_ for t in run)
+        return out, companies
+
+
+# -- helpers ---------------------------------------------------------------------------
+def _words(values: Sequence[str]) -> frozenset[str]:
+    return frozenset(v.lower() for v in values)
+
+
+def _has_upper(tok: Token) -> bool:
+    return any(c.isupper() for c in tok.text)
+
+
+def _capitalised_run(
+    doc: Doc, start: int, *, limit: int = 8, connectors: bool = False
+) -> list[Token]:
+    """The capitalised words from start on ("Ms. Ana Duarte", "Office of Admissions")."""
+    run: list[Token] = []
+    i = start
+    while i < len(doc) and len(run) < limit:
+        tok = doc[i]
+        if _has_upper(tok) and any(c.isalpha() for c in tok.text):
+            run.append(tok)
+        elif not run or not (
+            (connectors and tok.lower_ in ("of", "and", "&", "de", "-")) or tok.text in ("'s", "’s")
+        ):
+            break
+        i += 1
+    return run
+
+
+def _starts_sentence(tok: Token) -> bool:
+    """Whether tok is the first word of its sentence, list item or quotation."""
+    doc = tok.doc
+    if tok.is_sent_start:
+        return True
+    i = tok.i - 1
+    while i >= 0 and (doc[i].is_space or doc[i].text in ("*", "**", "_")):
+        i -= 1
+    if i < 0:
+        return True
+    prev = doc[i]
+    return prev.text in _OPENERS or (prev.is_sent_start and not prev.is_alpha)
+
+
+def _tokens_in(doc: Doc, start: int, end: int) -> list[int]:
+    return [t.i for t in doc if t.idx < end and t.idx + len(t.text) > start]
+
+
+def _ends_with_colon(sent: Span) -> bool:
+    words = [t for t in sent if not t.is_space]
+    return bool(words) and words[-1].text == ":"
+
+
+def _line_of(note: Note, offset: int) -> str:
+    start = note.text.rfind("\n", 0, offset) + 1
+    end = note.text.find("\n", offset)
+    return note.text[start : end if end >= 0 else len(note.text)]
+
+
+def _is_heading(sent: Span, note: Note) -> bool:
+    return _line_of(note, sent.start_char).lstrip().startswith("#")
+
+
+def _on_list_line(sent: Span, note: Note) -> bool:
+    line = _line_of(note, sent.start_char)
+    return bool(_LIST_LINE.match(line)) or (line[:1].isspace() and bool(line.strip()))
