@@ -82,6 +82,9 @@ NOT_HYPERBOLE = [
     "The team was thrilled beyond belief with the launch.",
     "That was the most helpful feedback I have ever received.",
     "She was the most senior person in the room.",
+    "We got the best yields in the field trials.",
+    "They had the best record in the league last season.",
+    "It was the most thoughtful interview process I have experienced.",
 ]
 
 ENTHUSIASM = [

@@ -65,7 +65,7 @@ _EMOJI = re.compile(
 # Symbols people put before a phone number or an address in a signature, or use as
 # bullets and ticks: they are not enthusiasm.
 _PLAIN_SYMBOLS = frozenset(
-    "\u260e\u2706\u2709\u2713\u2714\u2715\u2716\u2717\u2718\u2022\u2605\u2606\u27a4\u2794"
+    "\u2610\u2611\u2612\u2666\u260e\u2706\u2709\u2713\u2714\u2715\u2716\u2717\u2718\u2022\u2605\u2606\u27a4\u2794"
     "\U0001f4de\U0001f4e7\U0001f4e8\U0001f4e9\U0001f4f1\U0001f4f2\U0001f517\U0001f4cd"
     "\U0001f310\U0001f4bc\U0001f3e0\U0001f3e2\U0001f4c5\U0001f4c6\U0001f5d3\U0001f4ce"
 )
