@@ -67,7 +67,10 @@ def test_decode_rejects_binary_and_bad_utf8() -> None:
 
 
 def test_stdin_filename_picks_the_format() -> None:
-    text = "Dear Dana,\n\nMy repo is `the best interview I have ever had`.\n\nThe best interview ever.\n"
+    text = (
+        "Dear Dana,\n\nMy repo is `the best interview I have ever had`.\n\n"
+        "The best interview ever.\n"
+    )
     for name, expected in (("draft.md", 1), ("draft.txt", 2)):
         result = CliRunner().invoke(
             cli,

@@ -63,7 +63,8 @@ def test_crlf_message() -> None:
     crlf = PLAIN.replace("\n", "\r\n")
     note = note_from_text(crlf, "note.eml")
     assert note.masked.index("It was the best") == crlf.index("It was the best")
-    assert "excited" not in note.masked
+    assert "excited" not in note.masked and "example.com" not in note.masked
+    assert note.masked.index("Thank you for the") == crlf.index("Thank you for the")
 
 
 def test_unmarked_quote_after_wrote_line_is_not_prose() -> None:
@@ -120,7 +121,10 @@ def test_multipart_with_an_unencoded_plain_part_points_into_the_file() -> None:
 
 
 def test_html_body_when_there_is_no_plain_part() -> None:
-    html = "<html><body><p>Dear Dana,</p><p>It was <b>great</b>.</p><blockquote>best ever</blockquote></body></html>"
+    html = (
+        "<html><body><p>Dear Dana,</p><p>It was <b>great</b>.</p>"
+        "<blockquote>best ever</blockquote></body></html>"
+    )
     text = HEADERS + "Content-Type: text/html; charset=utf-8\n\n" + html + "\n"
     out = note_from_text(text, "note.eml").masked
     assert out.index("great") == text.index("great")
@@ -146,7 +150,10 @@ def test_encoded_subject_is_decoded_at_its_place() -> None:
     note = note_from_text(text, "note.eml")
     at = text.index("=?utf-8")
     assert note.masked[at:].startswith("Merci beaucoup \u2013 caf\u00e9")
-    assert len(note.masked) == len(text)
+    assert note.text[at:].startswith("Merci beaucoup \u2013 caf\u00e9")
+    assert len(note.masked) == len(note.text) == len(text)
+    assert note.text.index("Hello.") == text.index("Hello.")
+    assert note.extra["decoded"] is True
 
 
 def test_latin1_8bit_message_is_read() -> None:

@@ -79,3 +79,11 @@ def test_hyperbole_in_an_attribute_or_comment_is_not_reported() -> None:
         "<!-- the best interview I have ever had --><p>Thank you.</p>"
     )
     assert not [v for v in lint(text, "note.html") if v.rule == "hyperbole"]
+
+
+def test_quotes_as_entities_keep_a_phrase_together_and_in_place() -> None:
+    text = "<p>my &ldquo;dream job&rdquo; here</p>"
+    out = masked(text)
+    assert "\u201cdream job\u201d" in out
+    assert out.index("dream") == text.index("dream")
+    assert out.index("here") == text.index("here")

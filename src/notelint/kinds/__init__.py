@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from notelint.kinds.base import Kind
+from notelint.kinds.directive import DirectiveKind
 from notelint.kinds.enthusiasm import EnthusiasmKind
 from notelint.kinds.existence import ExistenceKind
 from notelint.kinds.placeholder import PlaceholderKind
@@ -23,6 +24,7 @@ KINDS: dict[str, type[Kind]] = {
         EnthusiasmKind,
         PlaceholderKind,
         SpecificDetailKind,
+        DirectiveKind,
     )
 }
 

@@ -9,7 +9,9 @@ Positions: when the body is stored as it is (7bit, 8bit or binary transfer encod
 also inside a multipart message), positions point into the file. When it is
 transfer-encoded (quoted-printable, base64), the note's text is the message's header
 block followed by the decoded body, so lines count the body's own lines, after the
-header; a fix cannot then be applied to the file (`Note.extra["decoded"]`).
+header. An encoded Subject (=?utf-8?q?...?=) is decoded in place, padded to its length.
+In both cases the note's text is not the file's (`Note.extra["decoded"]`), so a fix
+cannot be applied to the file.
 """
 
 from __future__ import annotations
@@ -22,7 +24,8 @@ from email.message import EmailMessage
 from notelint.sources import html
 from notelint.sources.prose import Mask, Prose
 
-_BLANK_LINE = re.compile(r"(?:\r\n|\r|\n)(?:\r\n|\r|\n)")
+_EOL = r"(?:\r\n|\n|\r(?!\n))"
+_BLANK_LINE = re.compile(_EOL + _EOL)
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 _SUBJECT = re.compile(r"^subject:[ \t]*", re.I | re.M)
 _QUOTE = re.compile(r"^[ \t]*>")
@@ -58,11 +61,14 @@ def prose(text: str) -> Prose:
                 decoded = part.get_content()
             except (LookupError, ValueError):
                 decoded = part.get_payload(decode=True).decode("utf-8", "replace")
+    original = text
     if decoded is not None:
         text = text[:body_start] + decoded
         region = (body_start, len(text))
+    text, subject = _subject(text, header_end, str(msg.get("Subject", "")))
     mask = Mask(text)
-    _subject(mask, text, header_end, str(msg.get("Subject", "")))
+    if subject is not None:
+        mask.keep(*subject)
     if region is not None:
         s, e = region
         assert part is not None
@@ -72,7 +78,7 @@ def prose(text: str) -> Prose:
             mask.keep(s, e)
             _hide_replies(mask, s, e)
     out = Prose(masked=mask.masked())
-    if decoded is not None:
+    if text != original:
         out.text = text
     return out
 
@@ -94,28 +100,28 @@ def _locate(
     return (at, at + len(raw)) if at >= 0 else None
 
 
-def _subject(mask: Mask, text: str, header_end: int, decoded: str) -> None:
-    """Show the Subject's text where it is in the header (unfolded lines kept)."""
+def _subject(text: str, header_end: int, decoded: str) -> tuple[str, tuple[int, int] | None]:
+    """The Subject's value span in the header (folded lines included), and the text with
+    an encoded Subject (=?utf-8?q?...?=) replaced by its decoded form, padded with spaces
+    to the same length and line breaks, so every offset stays the same."""
     found = _SUBJECT.search(text, 0, header_end)
     if not found:
-        return
-    start = found.end()
-    end = start
+        return text, None
+    start = end = found.end()
     for line in _LINE.finditer(text, start, header_end):
         if line.start() > start and not text.startswith((" ", "\t"), line.start()):
             break
         end = line.end()
         if not line.group():
             break
-    raw = text[start:end]
-    if "=?" not in raw:
-        mask.keep(start, end)
-        return
-    # Encoded words (=?utf-8?q?...?=): the decoded subject, from the subject's offset,
-    # skipping line breaks (it is always shorter than its encoding).
-    slots = [i for i in range(start, end) if text[i] not in "\r\n"]
-    for i, ch in zip(slots, " ".join(decoded.split()), strict=False):
-        mask.chars[i] = ch
+    if "=?" not in text[start:end]:
+        return text, (start, end)
+    value = list(text[start:end])
+    slots = [i for i, ch in enumerate(value) if ch not in "\r\n"]
+    shown = " ".join(decoded.split())[: len(slots)]
+    for k, i in enumerate(slots):
+        value[i] = shown[k] if k < len(shown) else " "
+    return text[:start] + "".join(value) + text[end:], (start, end)
 
 
 def _hide_replies(mask: Mask, start: int, end: int) -> None:

@@ -75,11 +75,10 @@ class Mask:
     def place(self, pieces: Sequence[Piece]) -> None:
         """Show visible characters at the offsets they come from.
 
-        Each word (run of non-space characters) starts at the offset of its first
-        character. When a word's characters are not contiguous in the source (an entity,
-        markup inside a word: "I&rsquo;m", "**gr**eat") the word is written contiguously
-        from that start and the rest of its span is blanked, so words stay words and
-        every word starts at its exact offset.
+        Plain text maps one to one. When a word's characters are not contiguous in the
+        source (an entity, markup inside a word: "I&rsquo;m", "**gr**eat") the word is
+        still written as one word within its span, the rest of the span blanked: words
+        stay words, and the word's start (or its longest plain part) keeps its offset.
         """
         text, chars = self.text, self.chars
         i, n = 0, len(pieces)
@@ -101,23 +100,46 @@ class Mask:
     def _word(self, run: Sequence[Piece]) -> None:
         text, chars = self.text, self.chars
         first, last = run[0][1], run[-1][2]
-        simple = all(
-            e - s == 1 and len(c) == 1 and text[s] == c and (k == 0 or s == run[k - 1][2])
-            for k, (c, s, e) in enumerate(run)
-        )
-        if simple:
+        direct = [e - s == 1 and len(c) == 1 and text[s] == c for c, s, e in run]
+        if all(direct) and all(run[k][1] == run[k - 1][2] for k in range(1, len(run))):
             chars[first:last] = text[first:last]
             return
-        word = "".join(c for c, _, _ in run)
         span = text[first:last]
-        if len(word) <= len(span) and not any(b in span for b in _BREAKS):
-            chars[first : first + len(word)] = word
-            chars[first + len(word) : last] = " " * (last - first - len(word))
+        if any(b in span for b in _BREAKS):
+            # The word crosses a line break in the source: each character where it is.
+            for c, s, e in run:
+                if e > s and len(c) == 1 and text[s] not in _BREAKS:
+                    chars[s] = c
             return
-        # The word crosses a line break in the source: put each character where it is.
-        for c, s, e in run:
-            if e > s and len(c) == 1 and text[s] not in _BREAKS:
-                chars[s] = c
+        # Keep one stretch of characters that are themselves in the source in place (the
+        # word's start if it is one, else the longest), and write the rest of the word
+        # against it: "I&rsquo;m" -> "I’m", "&ldquo;dream" -> "“dream" with "dream" in
+        # place, "**gr**eat" -> "great" from the "g".
+        stretches: list[tuple[int, int]] = []
+        k = 0
+        while k < len(run):
+            if not direct[k]:
+                k += 1
+                continue
+            j = k + 1
+            while j < len(run) and direct[j] and run[j][1] == run[j - 1][2]:
+                j += 1
+            stretches.append((k, j))
+            k = j
+        chars[first:last] = " " * (last - first)
+        if not stretches:
+            word = "".join(c for c, _, _ in run)[: last - first]
+            chars[first : first + len(word)] = word
+            return
+        lo, hi = stretches[0] if direct[0] else max(stretches, key=lambda r: r[1] - r[0])
+        start, end = run[lo][1], run[hi - 1][2]
+        before = "".join(c for c, _, _ in run[:lo])
+        after = "".join(c for c, _, _ in run[hi:])
+        before = before[len(before) - min(len(before), start - first) :]
+        after = after[: last - end]
+        chars[start - len(before) : start] = before
+        chars[start:end] = text[start:end]
+        chars[end : end + len(after)] = after
 
     def masked(self) -> str:
         return "".join(self.chars)

@@ -1,0 +1,142 @@
+"""`notelint check DIR`: which files a folder walk lints, skips and reports."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from notelint.config import default_ruleset, load_config
+from notelint.linter import Linter
+
+NOTE = "Dear Dana,\n\nThank you for the interview.\n"
+
+
+def write(root: Path, *names: str, data: bytes = NOTE.encode()) -> None:
+    for name in names:
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+
+
+def walked(root: Path, linter: Linter | None = None, verbose: bool = True):  # type: ignore[no-untyped-def]
+    linter = linter or Linter(default_ruleset())
+    report = linter.lint_paths([root], verbose=verbose)
+    paths = {Path(v.path).relative_to(root).as_posix() for v in report.violations}
+    return paths, report
+
+
+def test_finds_notes_by_extension(tmp_path: Path) -> None:
+    write(tmp_path, "a.txt", "b.md", "c.markdown", "d.eml", "e.html", "f.htm", "sub/g.md")
+    write(tmp_path, "script.py", "data.csv", "README")
+    paths, report = walked(tmp_path)
+    assert paths == {"a.txt", "b.md", "c.markdown", "d.eml", "e.html", "f.htm", "sub/g.md"}
+    assert report.files == 7 and not report.errors
+    assert any("script.py: skipped, not a note" in n for n in report.notices)
+
+
+def test_hidden_folders_and_files_are_skipped(tmp_path: Path) -> None:
+    write(tmp_path, "a.md", ".hidden/b.md", ".c.md", "sub/.git/d.md")
+    paths, report = walked(tmp_path)
+    assert paths == {"a.md"}
+    assert any(".hidden: skipped, hidden folder" in n for n in report.notices)
+
+
+def test_exclude_globs_from_config(tmp_path: Path) -> None:
+    (tmp_path / ".notelint.yaml").write_text('exclude: ["archive/**", "*.draft.md"]\n')
+    write(tmp_path, "a.md", "archive/old.md", "archive/deep/older.md", "x.draft.md")
+    paths, report = walked(tmp_path, Linter(load_config(tmp_path / ".notelint.yaml")))
+    assert paths == {"a.md"}
+    assert any("excluded by config" in n for n in report.notices)
+
+
+def test_files_that_are_not_text_are_skipped_with_a_notice(tmp_path: Path) -> None:
+    write(tmp_path, "a.md")
+    write(tmp_path, "image.txt", data=b"\x89PNG\r\n\x1a\n\x00\x00\x00")
+    paths, report = walked(tmp_path)
+    assert paths == {"a.md"} and not report.errors
+    assert any("image.txt: skipped, not a text file" in n for n in report.notices)
+    _, quiet = walked(tmp_path, verbose=False)
+    assert not quiet.notices and not quiet.errors
+
+
+def test_a_binary_file_given_by_name_is_an_error(tmp_path: Path) -> None:
+    write(tmp_path, "image.txt", data=b"\x00\x01\x02")
+    report = Linter(default_ruleset()).lint_paths([tmp_path / "image.txt"])
+    assert [e.message for e in report.errors] == ["binary file, not a text note"]
+
+
+@pytest.mark.skipif(not hasattr(os, "symlink"), reason="no symbolic links")
+def test_symlink_loops_are_not_followed(tmp_path: Path) -> None:
+    write(tmp_path, "notes/a.md", "other/b.md")
+    (tmp_path / "notes" / "loop").symlink_to(tmp_path / "notes", target_is_directory=True)
+    (tmp_path / "notes" / "up").symlink_to(tmp_path, target_is_directory=True)
+    (tmp_path / "notes" / "link-to-other").symlink_to(tmp_path / "other")
+    paths, report = walked(tmp_path / "notes")
+    assert paths == {"a.md", "link-to-other/b.md"}
+    assert report.files == 2 and not report.errors
+
+
+def test_an_unreadable_file_is_an_error_and_the_run_goes_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write(tmp_path, "a.md", "b.md", "c.md")
+    real = Path.read_bytes
+
+    def read_bytes(self: Path) -> bytes:
+        if self.name == "b.md":
+            raise PermissionError(13, "Permission denied", str(self))
+        return real(self)
+
+    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    paths, report = walked(tmp_path)
+    assert paths == {"a.md", "c.md"}
+    assert [(Path(e.path).name, e.message) for e in report.errors] == [
+        ("b.md", "permission denied")
+    ]
+
+
+@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root reads anything")
+def test_an_unreadable_folder_is_an_error(tmp_path: Path) -> None:
+    write(tmp_path, "a.md", "locked/b.md")
+    (tmp_path / "locked").chmod(0)
+    try:
+        paths, report = walked(tmp_path)
+    finally:
+        (tmp_path / "locked").chmod(0o755)
+    assert paths == {"a.md"}
+    assert any("cannot read folder" in e.message for e in report.errors)
+
+
+def test_a_broken_symlink_is_reported(tmp_path: Path) -> None:
+    write(tmp_path, "a.md")
+    (tmp_path / "gone.md").symlink_to(tmp_path / "nowhere.md")
+    paths, report = walked(tmp_path)
+    assert paths == {"a.md"}
+    assert [(Path(e.path).name, e.message) for e in report.errors] == [("gone.md", "no such file")]
+
+
+def test_each_file_is_linted_once(tmp_path: Path) -> None:
+    write(tmp_path, "a.md")
+    report = Linter(default_ruleset()).lint_paths([tmp_path, tmp_path / "a.md"])
+    assert report.files == 1
+
+
+def test_a_folder_that_cannot_be_listed_is_an_error_and_the_walk_goes_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write(tmp_path, "a.md", "locked/b.md", "z/c.md")
+    real = os.scandir
+
+    def scandir(path):  # type: ignore[no-untyped-def]
+        if Path(path).name == "locked":
+            raise PermissionError(13, "Permission denied", str(path))
+        return real(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    paths, report = walked(tmp_path)
+    assert paths == {"a.md", "z/c.md"}
+    assert [(Path(e.path).name, e.message) for e in report.errors] == [
+        ("locked", "cannot read folder: permission denied")
+    ]
