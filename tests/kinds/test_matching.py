@@ -1,0 +1,76 @@
+"""Negation and doubt (is_negated), shared by the required-content and tone kinds."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.tokens import Span
+
+from notelint.kinds.matching import Phrases, is_negated, overlaps
+from notelint.pipeline import build_nlp
+
+
+def _span(text: str, target: str) -> Span:
+    nlp = build_nlp()
+    with nlp.select_pipes(disable=["notelint_rules"]):
+        doc = nlp(text)
+    start = text.index(target)
+    span = doc.char_span(start, start + len(target))
+    assert span is not None, target
+    return span
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("I am no longer interested in the role.", "interested in the role"),
+        ("I am not interested in the position anymore.", "interested in the position"),
+        ("I am not sure I am still interested in the position.", "still interested"),
+        ("I wonder whether I am still interested.", "still interested"),
+        ("I never enjoyed our conversation.", "enjoyed our conversation"),
+        ("I am less interested in the role now.", "interested in the role"),
+        ("Honestly, I have lost interest in the role.", "interest in the role"),
+    ],
+)
+def test_negated_or_doubted(text: str, target: str) -> None:
+    assert is_negated(_span(text, target))
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("I remain very interested in the position.", "interested in the position"),
+        # affirming idioms
+        ("I have never been more interested in a role.", "interested in a role"),
+        ("I couldn't be more interested in the role.", "interested in the role"),
+        ("I can't thank you enough for the tour.", "thank you enough for"),
+        ("Without a doubt, I remain interested.", "remain interested"),
+        ("I have no doubt that I remain interested.", "remain interested"),
+        ("Not only did I enjoy our talk, I remain interested.", "remain interested"),
+        ("I am no less interested after our talk.", "interested after"),
+        # a negation does not reach past its clause or a contrast
+        ("I did not expect the panel, but I remain interested.", "remain interested"),
+        ("I'm not sure I answered well; I remain interested.", "remain interested"),
+        ("I don't have much experience, and I remain interested.", "remain interested"),
+        ("I lost track of time, yet I enjoyed our conversation.", "enjoyed our conversation"),
+        ("It was a longer talk than planned and I enjoyed it.", "enjoyed it"),
+    ],
+)
+def test_not_negated(text: str, target: str) -> None:
+    assert not is_negated(_span(text, target))
+
+
+def test_window_limits_how_far_back_a_negator_reaches() -> None:
+    text = "Not one person on the panel had guessed how much we enjoyed it."
+    span = _span(text, "enjoyed it")
+    assert not is_negated(span, window=6)
+    assert is_negated(span, window=12)
+
+
+def test_phrases_interface_is_stable() -> None:
+    nlp = build_nlp()
+    phrases = Phrases(nlp, ["thank you"], [[{"LOWER": "great"}, {"LOWER": "meeting"}]])
+    with nlp.select_pipes(disable=["notelint_rules"]):
+        doc = nlp("Thanking you again. Great meeting you.")
+    found = [s.text for s in phrases.spans(doc)]
+    assert found == ["Thanking you", "Great meeting"]  # lemmas: "thanking" meets "thank"
+    assert overlaps(doc[0:2], [doc[1:3]]) and not overlaps(doc[0:1], [doc[1:3]])
