@@ -175,19 +175,21 @@ _JOB_WORDS = frozenset(
     ["position", "role", "job", "opening", "internship", "post", "vacancy", "opportunity"]
 )
 _CAP = r"[A-Z][\w&'\u2019.+-]*"
-_ORG = rf"{_CAP}(?:[ \t]+(?:{_CAP}|&|of|and|de|du|la)(?=[ \t]+[A-Z&]|\b))*(?:[ \t]+{_CAP})?"
+# Between two words: spaces, or one line break of a hard-wrapped paragraph.
+_SP = r"(?:[ \t]*\r?\n[ \t]*|[ \t]+)"
+_ORG = rf"{_CAP}(?:{_SP}(?:{_CAP}|&|of|and|de|du|la)(?={_SP}[A-Z&]|\b))*(?:{_SP}{_CAP})?"
 _ORG_PATTERNS = (
     # "the Data Analyst position at Initech", "your team at Initech"
     re.compile(
-        rf"\b(?:the|this|your)[ \t]+(?:[\w/&+.-]+[ \t]+){{0,4}}?"
-        rf"(?:{_JOB_NOUNS}[ \t]+(?:at|with)|(?:team|company)[ \t]+at)[ \t]+(?P<org>{_ORG})"
+        rf"\b(?:the|this|your){_SP}(?:[\w/&+.-]+{_SP}){{0,4}}?"
+        rf"(?:{_JOB_NOUNS}{_SP}(?:at|with)|(?:team|company){_SP}at){_SP}(?P<org>{_ORG})"
     ),
     # "joining Initech", "the chance to join Initech"
     re.compile(
-        rf"\bjoin(?:ing)?[ \t]+(?P<org>{_ORG})(?![ \t]+(?:team|department|group|unit|crew|staff)\b)"
+        rf"\bjoin(?:ing)?{_SP}(?P<org>{_ORG})(?!{_SP}(?:team|department|group|unit|crew|staff)\b)"
     ),
     # "the possibility of working at Initech", "to work for Initech"
-    re.compile(rf"\bwork(?:ing)?[ \t]+(?:at|for)[ \t]+(?P<org>{_ORG})"),
+    re.compile(rf"\bwork(?:ing)?{_SP}(?:at|for){_SP}(?P<org>{_ORG})"),
 )
 _INTEREST_CUE = re.compile(
     r"\b(?:opportunit|possibilit|chance|prospect|forward|excit|interest|eager|keen|hope|"
@@ -200,7 +202,7 @@ _PAST_CUE = re.compile(
     re.I,
 )
 _POSITION_PATTERN = re.compile(
-    rf"\b(?:the|this|your)[ \t]+(?P<pos>(?:{_CAP}[ \t]+){{0,4}}{_CAP})[ \t]+"
+    rf"\b(?:the|this|your){_SP}(?P<pos>(?:{_CAP}{_SP}){{0,4}}{_CAP}){_SP}"
     r"(?:position|role|job|opening|internship|post|vacancy)\b"
 )
 
@@ -330,7 +332,7 @@ class PersonalizationKind(Kind):
                 yield self.finding(
                     start,
                     end,
-                    message=self.message("company", name=org, expected=company),
+                    message=self.message("company", name=" ".join(org.split()), expected=company),
                     replacement=company,
                     fix_description=f"Name {company}",
                 )
@@ -342,26 +344,23 @@ class PersonalizationKind(Kind):
         right = set(position_words(position))
         company = set(org_words(note.context.company or ""))
         for m in _POSITION_PATTERN.finditer(text):
-            title = m.group("pos")
-            words = [w for w in re.split(r"\s+", title) if fold(w)]
+            spans = [(w.start(), w.end()) for w in re.finditer(r"\S+", m.group("pos"))]
+            words = [m.group("pos")[a:b] for a, b in spans]
             # Drop leading words that are not part of a title ("the Acme Data Engineer").
             while words and (fold(words[0]) in company or fold(words[0]) in _NOT_TITLES):
-                words = words[1:]
-            words = [w for w in words if fold(w) not in _JOB_WORDS]
+                words, spans = words[1:], spans[1:]
+            while words and fold(words[-1]) in _JOB_WORDS:
+                words, spans = words[:-1], spans[:-1]
             if not is_job_title(words):
                 continue
             stems = set(position_words(" ".join(words)))
             if not stems or _covers(stems, right) or _covers(right, stems):
                 continue
-            if all(fold(w) in _NOT_TITLES or fold(w) in company for w in words):
-                continue
+            start, end = m.start("pos") + spans[0][0], m.start("pos") + spans[-1][1]
             shown = " ".join(words)
-            start = (
-                m.start("pos") + m.group("pos").rfind(shown) if shown in title else m.start("pos")
-            )
             yield self.finding(
                 start,
-                start + len(shown),
+                end,
                 message=self.message("position", name=shown, expected=position),
                 replacement=position,
                 fix_description=f"Name the {position} position",
@@ -369,10 +368,15 @@ class PersonalizationKind(Kind):
 
 
 def _trim_org(org: str) -> str:
-    words = org.split()
-    while words and words[-1].lower() in {"of", "and", "&", "de", "du", "la"}:
+    """The name without trailing small words or a possessive: "Initech's" -> "Initech"."""
+    words = list(re.finditer(r"\S+", org))
+    while words and words[-1].group().lower() in {"of", "and", "&", "de", "du", "la"}:
         words.pop()
-    return " ".join(words).rstrip(".,'\u2019s") if words else ""
+    if not words:
+        return ""
+    name = org[: words[-1].end()]
+    name = re.sub(r"['\u2019]s$", "", name)
+    return name.rstrip(".,;:")
 
 
 def _sentence(text: str, at: int) -> str:

@@ -494,12 +494,12 @@ class SalutationKind(Kind):
     def _check_name(self, note: Note, greeting: Greeting) -> Iterator[Finding]:
         known: list[tuple[str, str]] = []  # (folded, as written in the context)
         for person in note.context.interviewer:
-            parts = [p for p in re.split(r"[\s]+", person) if fold(p)]
+            parts = [p for p in person.split() if fold(p) and fold(p) not in _TITLES]
             for part in parts:
-                for piece in re.split(r"-", part):
-                    if fold(piece) and fold(piece) not in _TITLES:
+                for piece in part.split("-"):
+                    if fold(piece):
                         known.append((fold(piece), piece.strip(".,")))
-            surname = [p for p in parts[1:] if fold(p) not in _TITLES]
+            surname = parts[1:]
             if len(surname) > 1:
                 known.append((fold("".join(surname)), " ".join(surname)))
         names = {k for k, _ in known}

@@ -101,7 +101,7 @@ def _pronunciations() -> dict[str, str]:
 def _hyphenator() -> Any:
     import pyphen
 
-    return pyphen.Pyphen(lang="en")
+    return pyphen.Pyphen(lang="en_US")  # textstat's default language
 
 
 @lru_cache(maxsize=8192)
