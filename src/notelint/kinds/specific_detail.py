@@ -180,17 +180,24 @@ class SpecificDetailKind(Kind):
     def specifics(self, doc: Doc, note: Note) -> list[tuple[str, str]]:
         """The specific details found, as (what, text) pairs: empty when there are none
         (or fewer than `min_specifics`)."""
+        reports = self.reports(doc, note)
+        if not reports:
+            return []
         excluded = self._excluded(doc, note)
+        times = self.times.spans(doc)
         found: list[tuple[str, str]] = []
-        for report in self.reports(doc, note):
-            found.extend(self._signals(doc, report, excluded))
+        for report in reports:
+            found.extend(self._signals(doc, report, excluded, times))
+        # overlapping reports ("enjoyed hearing about your plan") find the same words
+        found = list(dict.fromkeys(found))
         return found if len(found) >= self.opt("min_specifics") else []
 
     # -- step 1: where the note reports what was learned -----------------------------
     def reports(self, doc: Doc, note: Note) -> list[Report]:
         out: list[Report] = []
-        cues = [(c, False) for c in self.forward.spans(doc)]
-        cues += [(c, True) for c in self.clause.spans(doc)]
+        forward, clause = self.forward.spans(doc), self.clause.spans(doc)
+        backward = self.backward.spans(doc)
+        cues = [(c, False) for c in forward] + [(c, True) for c in clause]
         for cue, needs_reader in cues:
             if self._own_past(cue) or is_negated(cue):
                 continue
@@ -202,7 +209,7 @@ class SpecificDetailKind(Kind):
                 end += 1
             if end > cue.end:
                 out.append(Report(cue.end, end, cue.text))
-        for cue in self.backward.spans(doc):
+        for cue in backward:
             sent = cue.sent
             start = sent.start
             for i in range(cue.start - 1, sent.start - 1, -1):
@@ -216,14 +223,13 @@ class SpecificDetailKind(Kind):
                 continue  # an intro: what it introduces is reported below
             if cue.start > start:
                 out.append(Report(start, cue.start, cue.text))
-        out.extend(self._list_reports(doc, note))
+        out.extend(
+            self._list_reports(doc, note, {c.sent.start for c in (*cues_of(cues), *backward)})
+        )
         return out
 
-    def _list_reports(self, doc: Doc, note: Note) -> list[Report]:
+    def _list_reports(self, doc: Doc, note: Note, cued: set[int]) -> list[Report]:
         """List items after an intro sentence with a cue ("What stuck with me:")."""
-        cued = {c.sent.start for c in self.forward.spans(doc)}
-        cued |= {c.sent.start for c in self.backward.spans(doc)}
-        cued |= {c.sent.start for c in self.clause.spans(doc)}
         sents = list(doc.sents)
         out: list[Report] = []
         for k, sent in enumerate(sents):
@@ -259,11 +265,15 @@ class SpecificDetailKind(Kind):
         return any(a in _OWN_PAST and b == "my" for a, b in zip(words, words[1:], strict=False))
 
     # -- step 2: what counts as specific ---------------------------------------------
-    def _signals(self, doc: Doc, report: Report, excluded: set[int]) -> list[tuple[str, str]]:
+    def _signals(
+        self, doc: Doc, report: Report, excluded: set[int], times: list[Span]
+    ) -> list[tuple[str, str]]:
         span = doc[report.start : report.end]
         process = any(t.lemma_ in self.process_words for t in span)
         out: list[tuple[str, str]] = []
-        for time in self.times.spans(span):
+        for time in times:
+            if time.start < report.start or time.end > report.end:
+                continue
             if not process and not any(t.i in excluded for t in time):
                 out.append(("time", time.text))
         for tok in span:
@@ -450,7 +460,12 @@ def _starts_sentence(tok: Token) -> bool:
 
 
 def _tokens_in(doc: Doc, start: int, end: int) -> list[int]:
-    return [t.i for t in doc if t.idx < end and t.idx + len(t.text) > start]
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return list(range(span.start, span.end)) if span is not None else []
+
+
+def cues_of(cues: list[tuple[Span, bool]]) -> list[Span]:
+    return [c for c, _ in cues]
 
 
 def _ends_with_colon(sent: Span) -> bool:
