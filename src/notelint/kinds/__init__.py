@@ -6,7 +6,10 @@ from notelint.kinds.base import Kind
 from notelint.kinds.directive import DirectiveKind
 from notelint.kinds.enthusiasm import EnthusiasmKind
 from notelint.kinds.existence import ExistenceKind
+from notelint.kinds.interview import PersonalizationKind, TimingKind
+from notelint.kinds.letter import SalutationKind, SignOffKind
 from notelint.kinds.placeholder import PlaceholderKind
+from notelint.kinds.readability import ReadabilityKind, SentenceLengthKind
 from notelint.kinds.regex import RegexKind
 from notelint.kinds.required import RequiredKind
 from notelint.kinds.specific_detail import SpecificDetailKind
@@ -22,6 +25,12 @@ KINDS: dict[str, type[Kind]] = {
         SubstitutionKind,
         WordCountKind,
         EnthusiasmKind,
+        SalutationKind,
+        SignOffKind,
+        ReadabilityKind,
+        SentenceLengthKind,
+        TimingKind,
+        PersonalizationKind,
         PlaceholderKind,
         SpecificDetailKind,
         DirectiveKind,
