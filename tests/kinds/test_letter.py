@@ -39,6 +39,7 @@ def sign_offs(text: str) -> list:
         "Sarah,",
         "Hi all,",
         "Dear Search Committee,",
+        "Dear Sir Alex,",  # a knight, not "Dear Sir"
         # a template slot is the placeholder rule's, not salutation's
         "Dear Mr./Ms. [Last Name],",
         "Dear [Interviewer Name],",
@@ -70,6 +71,13 @@ def test_fine_greetings(greeting: str) -> None:
         ("Yo Marcus,", "casual"),
         ("Yo!", "casual"),
         ("Howdy Jim,", "casual"),
+        ("Heyyy Sam,", "casual"),
+        ("Hiii Sam,", "casual"),
+        ("To the Hiring Manager,", "generic"),
+        ("Dear Acme Recruiter,", "generic"),
+        ("Dear HR Team,", "generic"),
+        ("Dear Ma'am,", "generic"),
+        ("Dear Prospective Employer,", "generic"),
     ],
 )
 def test_generic_and_casual_greetings(greeting: str, word: str) -> None:
@@ -254,6 +262,11 @@ def test_edit_distance_and_close_spelling() -> None:
         "**Best regards,**\n**Jane**",
         "Sincerely,\nTom\n\nP.S. I attached my portfolio.\nIt has three case studies.",
         "Sincerely,\nMiriam Castellanos\nDepartment of History, Northbridge University",
+        "cheers,\njess",
+        "thx\njess",
+        "Thank you once again,\nTom",
+        "Respectfully submitted,\nTom",
+        "Best regards,\nTom Smith\n123 Main St, Springfield, IL 62701",
     ],
 )
 def test_closings(ending: str) -> None:
@@ -275,6 +288,7 @@ def test_closing_at_the_end_of_the_last_line() -> None:
         ("Jane Doe\n[Phone Number] | [Email Address]", 3),
         ("Tom\n\nP.S. I attached my portfolio.", 3),
         ("Best of luck with the launch!\n\nJane", 5),
+        ("jess", 3),
     ],
 )
 def test_no_closing_points_at_the_signature(ending: str, line: int) -> None:

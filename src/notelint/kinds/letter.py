@@ -278,6 +278,9 @@ NICKNAMES: dict[str, str] = {
 }
 
 
+_ALONE_ONLY = frozenset(["sir", "sirs", "madam", "ma'am", "madame"])
+
+
 @dataclass(frozen=True)
 class Greeting:
     start: int  # the greeting word
@@ -330,6 +333,7 @@ class SalutationKind(Kind):
             "sir",
             "sirs",
             "madam",
+            "ma'am",
             "sir or madam",
             "madam or sir",
             "hiring manager",
@@ -338,6 +342,7 @@ class SalutationKind(Kind):
             "hiring committee",
             "hiring panel",
             "recruiter",
+            "recruiters",
             "recruiting team",
             "recruitment team",
             "talent acquisition team",
@@ -371,7 +376,12 @@ class SalutationKind(Kind):
         alternatives = "|".join(
             r"\s+".join(re.escape(part) for part in w.split()) for w in reversed(words)
         )
-        self._greeting = re.compile(rf"^(?P<word>{alternatives})(?![\w'])", re.I)
+        # Elongated greetings ("Heyyy", "Hiii") are greetings too, and too casual.
+        self._greeting = re.compile(
+            rf"^(?P<word>{alternatives}|h+e+y+|hi{{2,}}|to\s+the(?=\s+(?:hiring|recruit)))"
+            r"(?![\w'])",
+            re.I,
+        )
         self._casual = {" ".join(c.lower().split()) for c in self.opt("casual")}
         self._casual_names = {_normal(c) for c in self.opt("casual_names")}
         self._generic = [_normal(g) for g in self.opt("generic") if _normal(g)]
@@ -412,6 +422,8 @@ class SalutationKind(Kind):
         if not match:
             return None
         word = " ".join(match.group("word").lower().split())
+        if re.fullmatch(r"h+e+y+|hi{2,}", word):
+            word = "hey"
         after = line.text[match.end() :]
         offset = match.end()
         # "Hi, Sarah!": the name after a comma, alone up to the end of the greeting.
@@ -450,7 +462,7 @@ class SalutationKind(Kind):
         if _SLOT.search(name):
             return  # "Dear Mr./Ms. [Last Name]": the placeholder rule's
         normal = _normal(name)
-        if greeting.word == "to whom it may concern" or self._is_generic(normal):
+        if greeting.word in ("to whom it may concern", "to the") or self._is_generic(normal):
             yield self.finding(
                 greeting.start, greeting.end, message=self.message("generic", text=text)
             )
@@ -489,7 +501,11 @@ class SalutationKind(Kind):
         if not normal:
             return False
         padded = f" {normal} "
-        return any(normal == g or (" " in g and f" {g} " in padded) for g in self._generic)
+        # "Sir" and "Madam" only alone ("Dear Sir Alex" is a knight); the rest anywhere in
+        # the name ("Dear Acme Hiring Team", "Dear HR Team").
+        return any(
+            normal == g or (g not in _ALONE_ONLY and f" {g} " in padded) for g in self._generic
+        )
 
     def _check_name(self, note: Note, greeting: Greeting) -> Iterator[Finding]:
         known: list[tuple[str, str]] = []  # (folded, as written in the context)
@@ -638,6 +654,7 @@ _CLOSINGS = (
     "thank you so much",
     "thank you very much",
     "thanks",
+    "thx",
     "thanks again",
     "thanks so much",
     "many thanks",
@@ -747,6 +764,7 @@ class SignOffKind(Kind):
                 or _CONTACT.search(text)
                 or _SLOT_LINE.match(text)
                 or _name_like(text)
+                or (back == 0 and _LOWER_NAME.match(text))
             ):
                 signature = line
                 continue
@@ -759,4 +777,6 @@ class SignOffKind(Kind):
             return
 
 
+# A signature typed in lower case ("jess"), as the very last line.
+_LOWER_NAME = re.compile(r"^[-\u2013\u2014~]?\s*[^\W\d_]+(?:[ '.-][^\W\d_]+){0,2}$")
 _SLOT_LINE = re.compile(r"^[\[{<(][^\]}>)]*[\]}>)](?:\s*[|,/]\s*[\[{<(][^\]}>)]*[\]}>)])*$")
