@@ -84,6 +84,9 @@ def body(sentence: str) -> str:
         "I enjoyed hearing how Acme works with Stripe, and I remain keen on the data engineer "
         "role.",
         "The Marketing role at Acme came up too; I remain keen on the data engineer job.",
+        "Since joining Initech in 2019 I have built pipelines; I hope to join Acme as a data "
+        "engineer.",
+        "I held the same role at Initech for two years, and I hope to be a data engineer at Acme.",
     ],
 )
 def test_names_this_company_and_position(sentence: str) -> None:
@@ -112,6 +115,18 @@ def test_names_this_company_and_position(sentence: str) -> None:
             "I remain interested in the Backend Engineer role at Acme.",
             ["Backend Engineer"],
             ["Data Engineer"],
+        ),
+        (
+            # an earlier "was" in the sentence is not the writer's past job
+            "It was a pleasure to speak with you about the Data Engineer opening at Halcyon\n"
+            "Talent.",
+            ["Halcyon\nTalent"],
+            ["Acme Robotics"],
+        ),
+        (
+            "I remain very interested in the Data Engineer position at Lumière. It was fun.",
+            ["Lumière"],
+            ["Acme Robotics"],
         ),
     ],
 )

@@ -174,14 +174,15 @@ _JOB_NOUNS = r"(?:position|role|job|opening|internship|post|vacancy|opportunity)
 _JOB_WORDS = frozenset(
     ["position", "role", "job", "opening", "internship", "post", "vacancy", "opportunity"]
 )
-_CAP = r"[A-Z][\w&'\u2019.+-]*"
+# A capitalised word; a full stop only inside it ("Co.op"), never the sentence's end.
+_CAP = r"[A-Z][\w&'\u2019+-]*(?:\.[\w&'\u2019+-]+)*"
 # Between two words: spaces, or one line break of a hard-wrapped paragraph.
 _SP = r"(?:[ \t]*\r?\n[ \t]*|[ \t]+)"
 _ORG = rf"{_CAP}(?:{_SP}(?:{_CAP}|&|of|and|de|du|la)(?={_SP}[A-Z&]|\b))*(?:{_SP}{_CAP})?"
 _ORG_PATTERNS = (
     # "the Data Analyst position at Initech", "your team at Initech"
     re.compile(
-        rf"\b(?:the|this|your){_SP}(?:[\w/&+.-]+{_SP}){{0,4}}?"
+        rf"\b(?:the|this|your){_SP}(?:[\w/&+.'\u2019-]+{_SP}){{0,4}}?"
         rf"(?:{_JOB_NOUNS}{_SP}(?:at|with)|(?:team|company){_SP}at){_SP}(?P<org>{_ORG})"
     ),
     # "joining Initech", "the chance to join Initech"
@@ -198,7 +199,7 @@ _INTEREST_CUE = re.compile(
 )
 _PAST_CUE = re.compile(
     r"\b(?:my|our|previous|previously|former|formerly|prior|current|currently|last|"
-    r"similar|same|spent|worked|held|was|were|had|while)\b",
+    r"similar|same|spent|worked|held|was|were|had|while|since|before|when|until)\b",
     re.I,
 )
 _POSITION_PATTERN = re.compile(
@@ -316,10 +317,11 @@ class PersonalizationKind(Kind):
                 sentence = _sentence(text, m.start())
                 if index == 2 and not _INTEREST_CUE.search(sentence):
                     continue
-                before = text[max(0, m.start() - 60) : m.start()]
-                if _PAST_CUE.search(before.split(".")[-1]) or _PAST_CUE.search(
-                    text[m.start() : start]
-                ):
+                # "I spent three years in the analyst role at Initech", "since joining
+                # Initech": the writer's own past, not the job applied for.
+                before = re.split(r"[.!?;:]", text[max(0, m.start() - 80) : m.start()])[-1]
+                near = " ".join(before.split()[-5:])
+                if _PAST_CUE.search(near) or _PAST_CUE.search(text[m.start() : start]):
                     continue
                 written = org_words(org)
                 if not written or set(written) & people:
