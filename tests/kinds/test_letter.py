@@ -40,6 +40,8 @@ def sign_offs(text: str) -> list:
         "Hi all,",
         "Dear Search Committee,",
         "Dear Sir Alex,",  # a knight, not "Dear Sir"
+        "Sarah \u2014",
+        "Hello again, Ms. Chen,",
         # a template slot is the placeholder rule's, not salutation's
         "Dear Mr./Ms. [Last Name],",
         "Dear [Interviewer Name],",
@@ -151,6 +153,7 @@ CHEN = Context(interviewer=("Dana Chen",))
     [
         "Dear Ms. Chen,",
         "Hi Dana,",
+        "Hello again, Ms. Chen,",
         "Dear Dana Chen,",
         "Hi Ms. CHEN,",
         "Dear Dr. Chen and Mr. Ortiz,",
@@ -167,6 +170,7 @@ def test_greeting_names_the_interviewer(greeting: str) -> None:
         ("Dear Ms. Cehn,", "Cehn", "Chen"),
         ("Dear Dana Chan,", "Chan", "Chen"),
         ("Hi Dane,", "Dane", "Dana"),
+        ("Hello again, Ms. Chan,", "Chan", "Chen"),
     ],
 )
 def test_misspelt_interviewer_name_has_a_fix(greeting: str, wrong: str, right: str) -> None:

@@ -426,6 +426,9 @@ class SalutationKind(Kind):
             word = "hey"
         after = line.text[match.end() :]
         offset = match.end()
+        again = re.match(r"\s+again\b", after, re.I)  # "Hello again, Ms. Chen,"
+        if again:
+            after, offset = after[again.end() :], offset + again.end()
         # "Hi, Sarah!": the name after a comma, alone up to the end of the greeting.
         comma = re.match(r",\s*(?=[A-Z])", after)
         if comma:
@@ -604,12 +607,14 @@ def _name_words(text: str, greeting: Greeting) -> Iterator[tuple[int, int, str]]
         folded = fold(word)
         if folded in _TITLES or folded in {"and", "or"}:
             continue
-        # split hyphenated names into their parts: "Ferreira-Lang"
+        if word[0].islower() and folded not in _PARTICLES:
+            continue  # "Hello again, Ms. Chen": not a name
+        # hyphenated names come as their parts: "Ferreira-Lang"
         yield greeting.name_start + m.start(), greeting.name_start + m.end(), word
 
 
 _BARE_NAME = re.compile(
-    r"^(?:(?:Mr|Mrs|Ms|Mx|Dr|Prof)\.?\s+)?[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*){0,2}\s*[,:]$"
+    r"^(?:(?:Mr|Mrs|Ms|Mx|Dr|Prof)\.?\s+)?[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*){0,2}\s*(?:[,:]|\s[-\u2013\u2014])$"
 )
 
 
