@@ -27,6 +27,7 @@ from spacy.tokens import Doc, SpanGroup
 from spacy.vocab import Vocab
 
 from notelint.kinds import KINDS
+from notelint.kinds.matching import MatchHub
 from notelint.model import thaw
 
 if TYPE_CHECKING:
@@ -160,7 +161,8 @@ class RulesComponent:
         with self._lock:
             hit = self._compiled.get(key)
             if hit is None or hit[0] is not ruleset:
-                kinds = [KINDS[rule.kind](rule, self.nlp) for rule in ruleset.rules]
+                with MatchHub(self.nlp).collecting():
+                    kinds = [KINDS[rule.kind](rule, self.nlp) for rule in ruleset.rules]
                 if len(self._compiled) > 16:
                     self._compiled.clear()
                 hit = (ruleset, kinds)

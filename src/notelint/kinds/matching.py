@@ -6,7 +6,9 @@ spaCy Matcher patterns, validated when the rule set is loaded.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import TYPE_CHECKING, Any
 
 from spacy.matcher import Matcher, PhraseMatcher
@@ -39,8 +41,61 @@ CONTRAST = frozenset(
 )
 
 
+class MatchHub:
+    """One PhraseMatcher pair and one Matcher for every Phrases of a rule set.
+
+    Running three spaCy matchers per Phrases object per note cost more than all the rest
+    of linting; with a hub, each note is matched once and every Phrases reads its own
+    matches from the result, which is cached on the Doc.
+    """
+
+    _count = 0
+
+    def __init__(self, nlp: Language) -> None:
+        self.nlp = nlp
+        self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.lemma = PhraseMatcher(nlp.vocab, attr="LEMMA")
+        # Patterns were validated when the rule set was loaded.
+        self.tokens = Matcher(nlp.vocab, validate=False)
+        MatchHub._count += 1
+        self._cache_key = f"notelint_matches_{MatchHub._count}"
+        self._keys = 0
+
+    def new_key(self) -> str:
+        self._keys += 1
+        return f"{self._cache_key}_{self._keys}"
+
+    def matches(self, doc: Doc) -> dict[int, set[tuple[int, int]]]:
+        """Match ids to (start, end) token ranges, computed once per Doc."""
+        cached = doc.user_data.get(self._cache_key)
+        if cached is None:
+            cached = {}
+            for matcher in (self.lower, self.lemma, self.tokens):
+                if len(matcher):
+                    for match_id, start, end in matcher(doc):
+                        cached.setdefault(match_id, set()).add((start, end))
+            doc.user_data[self._cache_key] = cached
+        return cached
+
+    @contextmanager
+    def collecting(self) -> Iterator[MatchHub]:
+        """Phrases built inside this block register their patterns with this hub."""
+        token = _HUB.set(self)
+        try:
+            yield self
+        finally:
+            _HUB.reset(token)
+
+
+_HUB: ContextVar[MatchHub | None] = ContextVar("notelint_match_hub", default=None)
+
+
 class Phrases:
-    """Finds phrases and token patterns in a doc; returns token spans, longest first."""
+    """Finds phrases and token patterns in a doc; returns token spans, longest first.
+
+    Built inside `MatchHub.collecting()` (as the rules component does) it shares the
+    hub's matchers; built anywhere else it has matchers of its own.
+    """
 
     def __init__(
         self,
@@ -50,31 +105,29 @@ class Phrases:
         name: str = "m",
     ) -> None:
         phrases = [p for p in phrases if p.strip()]
-        self._lower = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self._lemma = PhraseMatcher(nlp.vocab, attr="LEMMA")
-        self._tokens = Matcher(nlp.vocab, validate=True)
-        self.empty = True
+        pats = [thaw(p) for p in patterns]
+        self.empty = not phrases and not pats
+        hub = _HUB.get()
+        if hub is None:
+            hub = MatchHub(nlp)
+            hub.tokens = Matcher(nlp.vocab, validate=True)
+        self.hub = hub
+        key = hub.new_key()
+        self.match_id = nlp.vocab.strings.add(key)
         if phrases:
             docs = list(lemmatized(nlp, phrases))
-            self._lower.add(name, docs)
-            self._lemma.add(name, docs)
-            self.empty = False
-        pats = [thaw(p) for p in patterns]
+            hub.lower.add(key, docs)
+            hub.lemma.add(key, docs)
         if pats:
-            self._tokens.add(name, pats)
-            self.empty = False
+            hub.tokens.add(key, pats)
 
     def spans(self, doc: Doc | Span) -> list[Span]:
         if self.empty:
             return []
-        found: set[tuple[int, int]] = set()
-        for matcher in (self._lower, self._lemma, self._tokens):
-            if not len(matcher):
-                continue
-            for _, start, end in matcher(doc):
-                found.add((start, end))
         base = doc.doc if hasattr(doc, "doc") and doc.doc is not doc else doc
-        offset = doc.start if base is not doc else 0
+        found = self.hub.matches(base).get(self.match_id, ())
+        if base is not doc:  # a Span: only the matches inside it
+            found = {(s, e) for s, e in found if s >= doc.start and e <= doc.end}
         ordered = sorted(found, key=lambda se: (se[0], -(se[1] - se[0])))
         # Drop matches contained in a longer one that starts at or before them.
         kept: list[tuple[int, int]] = []
@@ -82,7 +135,7 @@ class Phrases:
             if kept and start < kept[-1][1] and end <= kept[-1][1]:
                 continue
             kept.append((start, end))
-        return [base[offset + s : offset + e] for s, e in kept]
+        return [base[s:e] for s, e in kept]
 
 
 def lemmatized(nlp: Language, texts: Iterable[str]) -> Iterable[Doc]:
