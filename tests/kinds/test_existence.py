@@ -64,3 +64,19 @@ def test_hyperbole_uses_negation(tmp_path: Path) -> None:
     text = "I may not be the perfect candidate, but I am the perfect candidate now."
     found = _found(linter, text, "hyperbole")
     assert found == ["I am the perfect candidate"]
+
+
+def test_overlapping_matches_are_reported_once_as_their_union() -> None:
+    from notelint.config import default_ruleset
+    from notelint.linter import Linter
+
+    found = [
+        v
+        for v in Linter(default_ruleset()).lint_text(
+            "I'm sure you met far stronger candidates than me."
+        )
+        if v.rule == "undermining"
+    ]
+    assert len(found) == 1
+    assert found[0].column == 14  # from "met"
+    assert found[0].end_column == 49  # to "me", exclusive

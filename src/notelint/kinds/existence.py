@@ -47,9 +47,17 @@ class ExistenceKind(Kind):
 
     def check(self, doc: Doc, note: Note) -> Iterable[Finding]:
         exceptions = self.exceptions.spans(doc)
+        ranges: list[list[int]] = []
         for span in self.matches.spans(doc):
             if overlaps(span, exceptions):
                 continue
             if self.opt("negation") and is_negated(span, window=4):
                 continue
-            yield self.finding(span.start_char, span.end_char)
+            # Two patterns that overlap ("met far stronger candidates", "stronger
+            # candidates than me") are one problem: report their union once.
+            if ranges and span.start_char < ranges[-1][1]:
+                ranges[-1][1] = max(ranges[-1][1], span.end_char)
+            else:
+                ranges.append([span.start_char, span.end_char])
+        for start, end in ranges:
+            yield self.finding(start, end)
