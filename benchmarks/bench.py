@@ -77,11 +77,15 @@ def main() -> None:
             (Path(tmp) / name).write_text(text, encoding="utf-8")
         times = cli_runs(Path(tmp), args.repeat)
     built, linted = in_process(notes)
-    print(f"notelint check over {len(notes)} notes, {args.repeat} runs: "
-          f"median {statistics.median(times):.2f} s, min {min(times):.2f} s, "
-          f"max {max(times):.2f} s (start-up included)")
-    print(f"in process: pipeline built in {built:.2f} s; {len(notes)} notes linted in "
-          f"{linted:.2f} s ({len(notes) / linted:.0f} notes/s)")
+    print(
+        f"notelint check over {len(notes)} notes, {args.repeat} runs: "
+        f"median {statistics.median(times):.2f} s, min {min(times):.2f} s, "
+        f"max {max(times):.2f} s (start-up included)"
+    )
+    print(
+        f"in process: pipeline built in {built:.2f} s; {len(notes)} notes linted in "
+        f"{linted:.2f} s ({len(notes) / linted:.0f} notes/s)"
+    )
 
 
 if __name__ == "__main__":

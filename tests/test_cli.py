@@ -23,10 +23,21 @@ Thank you for meeting with me. It was the best interview I have ever had, and I 
 Best regards,
 Tom
 """
-LINE = re.compile(r"^(?P<path>.+?):(?P<line>\d+):(?P<col>\d+): (?P<sev>error|warning|info) "
-                  r"(?P<rule>[a-z-]+) (?P<msg>.+)$")
-JSON_KEYS = {"path", "rule", "severity", "message", "line", "column", "end_line", "end_column",
-             "fix"}
+LINE = re.compile(
+    r"^(?P<path>.+?):(?P<line>\d+):(?P<col>\d+): (?P<sev>error|warning|info) "
+    r"(?P<rule>[a-z-]+) (?P<msg>.+)$"
+)
+JSON_KEYS = {
+    "path",
+    "rule",
+    "severity",
+    "message",
+    "line",
+    "column",
+    "end_line",
+    "end_column",
+    "fix",
+}
 
 
 def run(*args: str, input: bytes | str | None = None) -> tuple[int, str, str]:
@@ -92,8 +103,15 @@ def test_quiet_prints_only_violations(notes: Path) -> None:
 
 def test_stdin_with_filename(notes: Path) -> None:
     code, out, _ = run(
-        "check", "--format", "json", "--select", "hyperbole", "--stdin-filename",
-        "drafts/acme.md", "-", input=FLAWED,
+        "check",
+        "--format",
+        "json",
+        "--select",
+        "hyperbole",
+        "--stdin-filename",
+        "drafts/acme.md",
+        "-",
+        input=FLAWED,
     )
     assert code == 1
     data = json.loads(out)
@@ -112,8 +130,12 @@ def test_bad_files_are_reported_and_the_others_still_linted(notes: Path) -> None
     (notes / "latin1.txt").write_bytes("Caf\xe9 au lait".encode("latin-1"))
     (notes / "binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00")
     code, out, err = run(
-        "check", "--select", "hyperbole",
-        str(notes / "latin1.txt"), str(notes / "binary.txt"), str(notes / "missing.md"),
+        "check",
+        "--select",
+        "hyperbole",
+        str(notes / "latin1.txt"),
+        str(notes / "binary.txt"),
+        str(notes / "missing.md"),
         str(notes / "flawed.txt"),
     )
     assert code == 2
@@ -132,8 +154,13 @@ def test_empty_note_lacks_everything_without_crashing(notes: Path, text: str) ->
     code, out, _ = run("check", "--format", "json", str(empty))
     assert code == 1
     rules = {d["rule"] for d in json.loads(out)}
-    assert {"thank-you", "pleasure-to-meet", "learned-detail", "continued-interest",
-            "length"} <= rules
+    assert {
+        "thank-you",
+        "pleasure-to-meet",
+        "learned-detail",
+        "continued-interest",
+        "length",
+    } <= rules
 
 
 def test_unknown_select_lists_valid_rules(notes: Path) -> None:
@@ -161,8 +188,9 @@ def test_config_errors_exit_2_and_list_every_problem(notes: Path) -> None:
 
 def test_discovered_config_applies(notes: Path) -> None:
     (notes / ".notelint.yaml").write_text("rules:\n  hyperbole: {severity: error}\n")
-    code, out, _ = run("check", "--fail-on", "error", "--select", "hyperbole",
-                       str(notes / "flawed.txt"))
+    code, out, _ = run(
+        "check", "--fail-on", "error", "--select", "hyperbole", str(notes / "flawed.txt")
+    )
     assert code == 1
     assert ": error hyperbole " in out
 
@@ -190,9 +218,11 @@ def test_checklist_on_a_terminal(notes: Path) -> None:
     primary, secondary = pty.openpty()
     env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "200"}
     proc = subprocess.run(
-        [sys.executable, "-m", "notelint", "check", "--color", "never",
-         str(notes / "flawed.txt")],
-        stdout=secondary, stderr=subprocess.PIPE, env=env, timeout=120,
+        [sys.executable, "-m", "notelint", "check", "--color", "never", str(notes / "flawed.txt")],
+        stdout=secondary,
+        stderr=subprocess.PIPE,
+        env=env,
+        timeout=120,
     )
     os.close(secondary)
     chunks = []

@@ -26,7 +26,9 @@ def _notelint() -> str:
 def score(*extra: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, str(SCORER), str(CORPUS), "--cmd", _notelint(), "--misses", *extra],
-        capture_output=True, text=True, timeout=600,
+        capture_output=True,
+        text=True,
+        timeout=600,
     )
 
 

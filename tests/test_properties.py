@@ -12,9 +12,28 @@ from tests.conftest import lint
 # Text built from note-like pieces and arbitrary characters (emoji, CR, tabs, brackets).
 PIECES = st.sampled_from(
     [
-        "Dear Ms. Chen,", "\n", "\r\n", "\r", "\t", " ", "!!", "SO", "sooo", "🎉", ":)",
-        "[Name]", "<Company>", "thank you for", "best interview I have ever had", "Hey",
-        "---\n", "# ", "**", "`code`", "Best regards,", "I remain very interested in the role.",
+        "Dear Ms. Chen,",
+        "\n",
+        "\r\n",
+        "\r",
+        "\t",
+        " ",
+        "!!",
+        "SO",
+        "sooo",
+        "🎉",
+        ":)",
+        "[Name]",
+        "<Company>",
+        "thank you for",
+        "best interview I have ever had",
+        "Hey",
+        "---\n",
+        "# ",
+        "**",
+        "`code`",
+        "Best regards,",
+        "I remain very interested in the role.",
     ]
 )
 TEXT = st.lists(st.one_of(PIECES, st.text(max_size=12)), max_size=40).map("".join)
