@@ -7,7 +7,7 @@ import pytest
 
 from notelint.kinds.placeholder import slot_words
 from notelint.model import Context
-from tests.conftest import lint
+from tests.conftest import lint, rules_of
 
 
 def slots(text: str, filename: str = "note.txt", **kwargs: object) -> list[str]:
@@ -145,3 +145,26 @@ def test_markdown_keeps_links_out_and_slots_in() -> None:
 )
 def test_slot_words(content: str, is_slot: bool) -> None:
     assert slot_words(content) is is_slot
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I especially enjoyed hearing about INSERT PROJECT and its budget.",
+        "Thank you for meeting me at ADD COMPANY NAME on Monday.",
+        "It was great to learn about MENTION SPECIFIC DETAIL.",
+    ],
+)
+def test_bare_instructions_in_capitals_are_slots(text: str) -> None:
+    assert "placeholder" in rules_of(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Please insert the new SIM card before the demo.",
+        "We discussed the ADD-ON packages and the INSERT statement in SQL.",
+    ],
+)
+def test_instruction_words_in_prose_are_not_slots(text: str) -> None:
+    assert "placeholder" not in rules_of(text)

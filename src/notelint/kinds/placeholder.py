@@ -89,6 +89,13 @@ X_NUMBER = re.compile(
 )
 X_RUN = re.compile(r"(?<![\w-])X{3,}(?![\w-])")
 BARE_MARKER = re.compile(r"(?<![\w-])(?:TODO|FIXME)(?![\w-])")
+# An instruction to the writer in capitals, without brackets: "INSERT PROJECT",
+# "ADD COMPANY NAME HERE", "MENTION SPECIFIC DETAIL".
+BARE_INSTRUCTION = re.compile(
+    r"(?<![\w-])(?:INSERT|ADD|MENTION|INCLUDE|ENTER|FILL IN|PUT|DESCRIBE|NAME OF)"
+    r"(?: (?:THE|A|AN|YOUR|ONE|SPECIFIC|MORE))*"
+    r" (?:[A-Z]{2,}(?: [A-Z]{2,})*)(?![\w-])"
+)
 BARE_SLOT = re.compile(
     r"(?<![\w-])(?:"
     r"(?:Your|YOUR) (?:(?:Full|First|Last|FULL|FIRST|LAST) )?(?:Name|NAME)"
@@ -189,34 +196,13 @@ def _describe(content: str) -> str:
     return "the real " + " ".join(lowered)
 
 
-class PlaceholderKind(Kind):
-    """Report template slots left in the note, each with a message naming it."""
+class SlotFinder:
+    """Finds template slots in a note: (start, end, what) in the note's text. Used by the
+    placeholder rule, and by rules that must not mistake a slot for content."""
 
-    name = "placeholder"
-    OPTIONS: ClassVar[dict[str, str]] = {
-        "exceptions": "str_list",
-        "slot_words": "str_list",
-    }
-    DEFAULTS: ClassVar[dict[str, object]] = {"exceptions": [], "slot_words": []}
-    EXTENDABLE = ("exceptions", "slot_words")
-
-    def __init__(self, rule, nlp) -> None:  # type: ignore[no-untyped-def]
-        super().__init__(rule, nlp)
-        self.exceptions = {e.strip().lower() for e in self.opt("exceptions")}
-        self.extra_slots = {w.strip().lower() for w in self.opt("slot_words")}
-
-    # ------------------------------------------------------------------ finding slots
-    def check(self, doc: Doc, note: Note) -> Iterable[Finding]:
-        spans = sorted(self._slots(note), key=lambda s: (s[0], -(s[1] - s[0])))
-        last_end = -1
-        for start, end, kind in spans:
-            if start < last_end:
-                continue  # inside a slot already reported ("XXX" in "[XXX name]")
-            text = note.text[start:end]
-            if text.strip().lower() in self.exceptions:
-                continue
-            last_end = end
-            yield self._finding(note, start, end, kind)
+    def __init__(self, exceptions: Iterable[str] = (), extra_words: Iterable[str] = ()) -> None:
+        self.exceptions = {e.strip().lower() for e in exceptions}
+        self.extra_slots = {w.strip().lower() for w in extra_words}
 
     def _is_slot(self, content: str) -> bool:
         if content.strip().lower() in self.exceptions:
@@ -224,7 +210,7 @@ class PlaceholderKind(Kind):
         lowered = {w.lower() for w in _words(content)}
         return slot_words(content) or bool(lowered & self.extra_slots)
 
-    def _slots(self, note: Note) -> Iterator[tuple[int, int, str]]:
+    def slots(self, note: Note) -> Iterator[tuple[int, int, str]]:
         text, masked = note.text, note.masked
         references = {m.group(1).strip().lower() for m in REF_DEFINITION.finditer(text)}
         yield from self._square(text, masked, references)
@@ -247,6 +233,8 @@ class PlaceholderKind(Kind):
             yield m.start(), m.end(), "marker"
         for m in BARE_MARKER.finditer(masked):
             yield m.start(), m.end(), "marker"
+        for m in BARE_INSTRUCTION.finditer(masked):
+            yield m.start(), m.end(), "instruction"
         for m in BARE_SLOT.finditer(masked):
             yield m.start(), m.end(), "bare"
 
@@ -361,6 +349,37 @@ class PlaceholderKind(Kind):
         return start - len(h.group(0)) if h else start
 
     # ------------------------------------------------------------------ reporting
+
+
+class PlaceholderKind(Kind):
+    """Report template slots left in the note, each with a message naming it."""
+
+    name = "placeholder"
+    OPTIONS: ClassVar[dict[str, str]] = {
+        "exceptions": "str_list",
+        "slot_words": "str_list",
+    }
+    DEFAULTS: ClassVar[dict[str, object]] = {"exceptions": [], "slot_words": []}
+    EXTENDABLE = ("exceptions", "slot_words")
+
+    def __init__(self, rule, nlp) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(rule, nlp)
+        self.exceptions = {e.strip().lower() for e in self.opt("exceptions")}
+        self.finder = SlotFinder(self.exceptions, self.opt("slot_words"))
+
+    # ------------------------------------------------------------------ finding slots
+    def check(self, doc: Doc, note: Note) -> Iterable[Finding]:
+        spans = sorted(self.finder.slots(note), key=lambda s: (s[0], -(s[1] - s[0])))
+        last_end = -1
+        for start, end, kind in spans:
+            if start < last_end:
+                continue  # inside a slot already reported ("XXX" in "[XXX name]")
+            text = note.text[start:end]
+            if text.strip().lower() in self.exceptions:
+                continue
+            last_end = end
+            yield self._finding(note, start, end, kind)
+
     def _finding(self, note: Note, start: int, end: int, kind: str) -> Finding:
         text = note.text[start:end]
         shown = " ".join(text.split())

@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 from notelint.kinds.base import Kind
 from notelint.kinds.matching import Phrases, is_negated
+from notelint.kinds.placeholder import SlotFinder
 from notelint.kinds.required import body_line_span
 from notelint.model import Finding
 
@@ -77,7 +78,8 @@ _BREAKS = frozenset({",", ";", ":", "and", "but", "while", "whereas", "—", "�
 _OPENERS = frozenset({":", '"', "“", "‘", "'", "(", "[", "-", "—", "–", "*", "•", "#"})
 _LIST_MARK = re.compile(r"^\s*([-*+•]|\d+[.)])\s", re.MULTILINE)
 _LIST_LINE = re.compile(r"^\s*(?:[-*+•]|\d+[.)])\s")
-_SLOT = re.compile(r"\[[^\]\n]*\]|\{[^}\n]*\}|<[^>\n]*>|_{3,}|\b(?:XXX+|TODO|TBD)\b")
+# Template slots ("[insert detail here]", "INSERT PROJECT") are never details.
+_SLOTS = SlotFinder()
 _GREETING = re.compile(
     r"^\s*(?:dear|hi|hello|hey|good\s+(?:morning|afternoon|evening))\b([^,\n:]*)",
     re.IGNORECASE,
@@ -336,8 +338,8 @@ class SpecificDetailKind(Kind):
         """Token indices that are not details: template slots, people met, the position
         applied for, the company, the interviewer."""
         out: set[int] = set()
-        for m in _SLOT.finditer(note.text):
-            out.update(_tokens_in(doc, m.start(), m.end()))
+        for start, end, _ in _SLOTS.slots(note):
+            out.update(_tokens_in(doc, start, end))
         for m in _LIST_MARK.finditer(note.text):
             out.update(_tokens_in(doc, m.start(1), m.end(1)))
         names = self._people(doc, note)
