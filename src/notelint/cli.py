@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
+from collections.abc import Mapping
 from enum import IntEnum
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -227,16 +229,32 @@ def rules(rule_id: str | None, config_path: str | None) -> None:
     click.echo("Why:\n  " + "\n  ".join(rule.why.strip().splitlines()))
     if rule.link:
         click.echo(f"\nMore: {rule.link}")
-    simple = {k: v for k, v in rule.options.items() if not isinstance(v, tuple) or len(v) <= 8}
-    if simple:
-        click.echo("\nOptions:")
-        for key, value in simple.items():
-            click.echo(f"  {key}: {value if not isinstance(value, tuple) else list(value)}")
+    _echo_options(rule.options)
     for title, examples in (("Flagged", rule.examples.failing), ("Fine", rule.examples.passing)):
         if examples:
             click.echo(f"\n{title}:")
             for example in examples:
                 click.echo("  - " + example.strip().replace("\n", "\n    "))
+
+
+def _echo_options(options: Mapping[str, Any]) -> None:
+    """A rule's options, short enough to read: long lists and patterns are summarised."""
+    if not options:
+        return
+    click.echo("\nOptions:")
+    for key, value in options.items():
+        if isinstance(value, Mapping):
+            click.echo(f"  {key}:")
+            for sub, text in value.items():
+                click.echo(f"    {sub}: {text}")
+        elif isinstance(value, tuple) and (
+            len(value) > 8 or any(isinstance(v, tuple | Mapping) for v in value)
+        ):
+            click.echo(f"  {key}: {len(value)} entries (see rules.yaml)")
+        elif isinstance(value, tuple):
+            click.echo(f"  {key}: {', '.join(map(str, value))}")
+        else:
+            click.echo(f"  {key}: {value}")
 
 
 @cli.command()
