@@ -168,6 +168,29 @@ def test_wrong_types_at_the_top(tmp_path: Path) -> None:
     ]
 
 
+def test_an_impossible_date_is_a_problem_not_a_crash(tmp_path: Path) -> None:
+    cfg = write(tmp_path, "context:\n  interview_date: 2026-13-45\n")
+    assert problems(cfg) == [
+        "CFG:1: context key 'interview_date' must be a date like 2026-11-24, not '2026-13-45'"
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["exclude: !!python/object:os.system ls\n", "rules: &r\n  length: *r\n"],
+)
+def test_yaml_that_cannot_be_built_is_a_problem_not_a_crash(tmp_path: Path, text: str) -> None:
+    (problem,) = problems(write(tmp_path, text))
+    assert problem.startswith("CFG:") and "not valid YAML" in problem
+
+
+@pytest.mark.parametrize("disable", ["3", "[hyperbole, {x: 1}]", "{hyperbole: 1}"])
+def test_per_file_disable_must_be_rule_ids(tmp_path: Path, disable: str) -> None:
+    cfg = write(tmp_path, f"per_file:\n  'a/**':\n    disable: {disable}\n")
+    (problem,) = problems(cfg)
+    assert problem == "CFG:3: per_file 'a/**': 'disable' must be a rule id or a list of rule ids"
+
+
 def test_min_above_max_is_an_error(tmp_path: Path) -> None:
     cfg = write(tmp_path, "rules:\n  length: {min: 300, max: 100}\n")
     (problem,) = problems(cfg)

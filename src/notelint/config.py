@@ -478,6 +478,12 @@ def _per_file(
         ids = setting.get("disable") or []
         if isinstance(ids, str):
             ids = [ids]
+        if not isinstance(ids, list) or not all(isinstance(rid, str) for rid in ids):
+            problems.add(
+                where + ("disable",),
+                f"per_file {glob!r}: 'disable' must be a rule id or a list of rule ids",
+            )
+            continue
         for rid in ids:
             if rid not in rules:
                 problems.add(where + ("disable",), _unknown_rule(rid, rules))

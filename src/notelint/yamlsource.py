@@ -12,6 +12,21 @@ Path_ = tuple[Any, ...]
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
+class LenientSafeLoader(yaml.SafeLoader):
+    """SafeLoader that keeps a date-like value YAML cannot build ("2026-13-45") as text,
+    so the code that wants a date can say what is wrong with it."""
+
+
+def _timestamp_or_text(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> Any:
+    try:
+        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
+    except ValueError:
+        return loader.construct_scalar(node)
+
+
+LenientSafeLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_or_text)
+
+
 class YamlError(ValueError):
     def __init__(self, line: int, message: str) -> None:
         super().__init__(message)
@@ -39,21 +54,38 @@ def load_with_lines(text: str) -> tuple[Any, dict[Path_, int]]:
     lines: dict[Path_, int] = {(): 1}
     if node is None:
         return None, lines
-    constructor = yaml.SafeLoader("")
+    constructor = LenientSafeLoader("")
+    open_nodes: set[int] = set()  # the collections being built: an alias to one is a loop
+
+    def scalar(n: yaml.Node) -> Any:
+        try:
+            return constructor.construct_object(n, deep=True)
+        except (yaml.YAMLError, ValueError, TypeError) as exc:
+            problem = getattr(exc, "problem", None) or str(exc)
+            raise YamlError(n.start_mark.line + 1, f"not valid YAML: {problem}") from None
 
     def build(n: yaml.Node, path: Path_) -> Any:
         lines.setdefault(path, n.start_mark.line + 1)
+        if isinstance(n, yaml.MappingNode | yaml.SequenceNode):
+            if id(n) in open_nodes:
+                raise YamlError(lines[path], "not valid YAML: an alias refers to its own parent")
+            open_nodes.add(id(n))
+            try:
+                return build_collection(n, path)
+            finally:
+                open_nodes.discard(id(n))
+        return scalar(n)
+
+    def build_collection(n: yaml.Node, path: Path_) -> Any:
         if isinstance(n, yaml.MappingNode):
             out: dict[Any, Any] = {}
             for key_node, value_node in n.value:
-                key = constructor.construct_object(key_node, deep=True)
-                if isinstance(key, list | dict):
+                if not isinstance(key_node, yaml.ScalarNode):
                     raise YamlError(key_node.start_mark.line + 1, "a key must be a plain value")
+                key = scalar(key_node)
                 lines[path + (key,)] = key_node.start_mark.line + 1
                 out[key] = build(value_node, path + (key,))
             return out
-        if isinstance(n, yaml.SequenceNode):
-            return [build(item, path + (i,)) for i, item in enumerate(n.value)]
-        return constructor.construct_object(n, deep=True)
+        return [build(item, path + (i,)) for i, item in enumerate(n.value)]
 
     return build(node, ()), lines

@@ -258,17 +258,22 @@ def parse_context(data: dict[str, Any], where: str = "context") -> Context:
 
 def _read_front_matter(data: dict[str, Any]) -> tuple[Context, frozenset[str]]:
     settings = data.get("notelint") or {}
-    if not isinstance(settings, dict):
+    if not isinstance(settings, dict) or set(settings) - {"disable"}:
         raise SourceError("front matter key 'notelint' must be a mapping like {disable: [rule]}")
     disable = settings.get("disable") or []
     if isinstance(disable, str):
         disable = [disable]
+    if not isinstance(disable, list) or not all(isinstance(r, str) for r in disable):
+        raise SourceError(
+            "front matter key 'notelint' must be a mapping like {disable: [rule]}, "
+            "its 'disable' a rule id or a list of rule ids"
+        )
     known = {k: v for k, v in data.items() if k in CONTEXT_KEYS}
     try:
         context = parse_context(known, "front matter")
     except ValueError as exc:
         raise SourceError(str(exc)) from None
-    return context, frozenset(str(r) for r in disable)
+    return context, frozenset(disable)
 
 
 __all__ = [

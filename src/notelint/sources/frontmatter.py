@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-import yaml
+from notelint.yamlsource import YamlError, load_with_lines
 
 _OPEN = re.compile(r"\A(?:\ufeff)?---[ \t]*(?:\r\n|\r|\n)")
 _CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*(?:\r\n|\r|\n|\Z)", re.MULTILINE)
@@ -40,11 +40,10 @@ def find_front_matter(text: str) -> FrontMatter | None:
         return None
     raw = text[opening.end() : closing.start()]
     try:
-        data = yaml.safe_load(raw) if raw.strip() else {}
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" (line {mark.line + 2})" if mark is not None else ""
-        raise FrontMatterError(f"front matter is not valid YAML{where}") from None
+        data = load_with_lines(raw)[0] if raw.strip() else {}
+    except YamlError as exc:
+        # exc.line counts from the block's first line, the file from the opening `---`
+        raise FrontMatterError(f"front matter is not valid YAML (line {exc.line + 1})") from None
     if not isinstance(data, dict):
         raise FrontMatterError("front matter must be a YAML mapping of keys to values")
     return FrontMatter(start=0, end=closing.end(), data=data)

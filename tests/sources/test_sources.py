@@ -1,0 +1,25 @@
+"""Reading notes: bytes and text to a Note, and what cannot be read."""
+
+from __future__ import annotations
+
+import pytest
+
+from notelint.sources import SourceError, note_from_text
+
+
+def test_an_impossible_interview_date_in_front_matter_is_a_source_error() -> None:
+    with pytest.raises(SourceError, match="'interview_date' must be a date like 2026-11-24"):
+        note_from_text("---\ninterview_date: 2026-13-45\n---\nDear Dana,\n", "n.md")
+
+
+def test_front_matter_disable_takes_rule_ids() -> None:
+    note = note_from_text("---\nnotelint: {disable: hyperbole}\n---\nHi\n", "n.md")
+    assert note.disabled == {"hyperbole"}
+    note = note_from_text("---\nnotelint: {disable: [hyperbole, length]}\n---\nHi\n", "n.md")
+    assert note.disabled == {"hyperbole", "length"}
+
+
+@pytest.mark.parametrize("setting", ["{disable: 3}", "{disable: {hyperbole: 1}}", "{disabel: [x]}"])
+def test_a_malformed_notelint_front_matter_key_is_a_source_error(setting: str) -> None:
+    with pytest.raises(SourceError, match="front matter key 'notelint'"):
+        note_from_text(f"---\nnotelint: {setting}\n---\nHi\n", "n.md")
