@@ -241,3 +241,43 @@ def test_checklist_on_a_terminal(notes: Path) -> None:
     assert "✓ Thank them for the interview" in out
     assert "✗ Say it was a pleasure to meet them (pleasure-to-meet)" in out
     assert re.search(r"Tone and form: .*hyperbole", out)
+
+
+@pytest.fixture()
+def broken_sub(notes: Path) -> Path:
+    """notes/flawed.txt is fine; notes/sub/ has a broken .notelint.yaml and a note."""
+    sub = notes / "sub"
+    sub.mkdir()
+    (sub / ".notelint.yaml").write_text("rules:\n  nope: off\n", encoding="utf-8")
+    (sub / "b.txt").write_text(FLAWED, encoding="utf-8")
+    return sub
+
+
+@pytest.mark.parametrize("order", ["folder", "broken first", "broken last", "broken folder"])
+def test_a_broken_discovered_config_is_an_error_and_the_others_are_linted(
+    notes: Path, broken_sub: Path, order: str
+) -> None:
+    flawed, broken = str(notes / "flawed.txt"), str(broken_sub / "b.txt")
+    args = {
+        "folder": [str(notes)],
+        "broken first": [broken, flawed],
+        "broken last": [flawed, broken],
+        "broken folder": [str(broken_sub), flawed],
+    }[order]
+    code, out, err = run("check", "--select", "hyperbole", *args)
+    assert code == 2
+    assert err.splitlines() == [
+        f"notelint: {broken_sub / '.notelint.yaml'}:2: unknown rule 'nope'; known rules: "
+        + ", ".join(sorted(default_ruleset().known_ids))
+        + " (a new rule needs a 'kind')"
+    ]
+    assert "flawed.txt:3:39: warning hyperbole" in out
+    assert "b.txt" not in out
+
+
+def test_a_broken_discovered_config_for_standard_input(notes: Path, broken_sub: Path) -> None:
+    name = str(broken_sub / "x.txt")
+    code, out, err = run("check", "-", "--stdin-filename", name, input=FLAWED)
+    assert code == 2
+    assert err.startswith(f"notelint: {broken_sub / '.notelint.yaml'}:2: unknown rule 'nope'")
+    assert "x.txt:" not in out

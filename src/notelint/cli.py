@@ -15,7 +15,7 @@ from typing import Any
 
 import click
 
-from notelint.config import ConfigError, RuleSet, load_config
+from notelint.config import ConfigError, RuleSet, default_ruleset, load_config
 from notelint.formatters import FORMATTERS, OutputOptions
 from notelint.linter import InputError, Linter, Report
 from notelint.model import Context, Severity
@@ -133,9 +133,9 @@ def check(
             click.echo(problem, err=True)
         sys.exit(ExitCode.ERROR)
     linter = Linter(fixed, select=selected, ignore=ignored, context=context, today=today_date)
-    ruleset = _ruleset_or_exit(linter, stdin_filename or (paths[0] if paths else None))
-    unknown = linter.unknown_rules([*selected, *ignored], ruleset)
-    if unknown:
+    ruleset = _ruleset_or_none(linter, stdin_filename or (paths[0] if paths else None))
+    unknown = linter.unknown_rules([*selected, *ignored], ruleset) if ruleset else []
+    if unknown and ruleset:
         _fail(
             f"unknown rule {', '.join(repr(u) for u in unknown)}; valid rules: "
             + ", ".join(sorted(ruleset.known_ids))
@@ -149,7 +149,7 @@ def check(
 
     color_on = color == "always" or (color == "auto" and sys.stdout.isatty())
     options = OutputOptions(
-        rules=ruleset.rules,
+        rules=(ruleset or default_ruleset()).rules,
         color=color_on,
         quiet=quiet,
         checklist=fmt == "text"
@@ -164,13 +164,13 @@ def check(
     sys.exit(_exit_code(report, Severity(fail_on)))
 
 
-def _ruleset_or_exit(linter: Linter, path: str | None) -> RuleSet:
+def _ruleset_or_none(linter: Linter, path: str | None) -> RuleSet | None:
+    """The rule set of the first note, to check --select and --ignore against; None when
+    its discovered config is broken (the run reports that and lints the other notes)."""
     try:
         return linter.ruleset_for(None if path in (None, "-") else path)
-    except ConfigError as exc:
-        for problem in exc.problems:
-            click.echo(problem, err=True)
-        sys.exit(ExitCode.ERROR)
+    except ConfigError:
+        return None
 
 
 def _run(
@@ -188,7 +188,7 @@ def _run(
             try:
                 report.violations.extend(linter.lint_notes([note]))
             except ConfigError as exc:
-                report.errors.extend(InputError("", p) for p in exc.problems)
+                report.add_config_error(exc)
         report.files += 1
     return report
 

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from notelint.config import RuleSet, default_ruleset, find_config, load_config
+from notelint.config import ConfigError, RuleSet, default_ruleset, find_config, load_config
 from notelint.model import Context, Finding, Fix, Rule, Severity, Violation
 from notelint.pipeline import build_nlp
 from notelint.sources import (
@@ -37,6 +37,12 @@ class InputError:
     def __str__(self) -> str:
         return f"{self.path}: {self.message}"
 
+    @classmethod
+    def from_config(cls, problem: str) -> InputError:
+        """A config problem ('FILE:LINE: message') as an error that prints the same."""
+        where, _, message = problem.partition(": ")
+        return cls(where, message)
+
 
 @dataclass
 class Report:
@@ -52,6 +58,13 @@ class Report:
 
     def __len__(self) -> int:
         return len(self.violations)
+
+    def add_config_error(self, exc: ConfigError) -> None:
+        """Each problem of a broken config once, however many notes it governs."""
+        for problem in exc.problems:
+            error = InputError.from_config(problem)
+            if error not in self.errors:
+                self.errors.append(error)
 
 
 class _Format(dict[str, object]):
@@ -78,7 +91,7 @@ class Linter:
         self.ignore = frozenset(ignore or ())
         self.context = context or Context()
         self.today = today
-        self._discovered: dict[Path | None, RuleSet] = {}
+        self._discovered: dict[Path | None, RuleSet | ConfigError] = {}
 
     # -- rule sets -----------------------------------------------------------------
     def ruleset_for(self, path: str | Path | None) -> RuleSet:
@@ -90,10 +103,16 @@ class Linter:
             start = Path.cwd() / start
         config_path = find_config(start)
         if config_path not in self._discovered:
-            self._discovered[config_path] = (
-                load_config(config_path) if config_path else default_ruleset()
-            )
-        return self._discovered[config_path]
+            try:
+                self._discovered[config_path] = (
+                    load_config(config_path) if config_path else default_ruleset()
+                )
+            except ConfigError as exc:  # remembered: a broken config is read once
+                self._discovered[config_path] = exc
+        found = self._discovered[config_path]
+        if isinstance(found, ConfigError):
+            raise found
+        return found
 
     def unknown_rules(self, ids: Iterable[str], ruleset: RuleSet | None = None) -> list[str]:
         ruleset = ruleset or self.ruleset_for(None)
@@ -188,7 +207,15 @@ class Linter:
             except SourceError as exc:
                 report.errors.append(InputError(display, str(exc)))
         report.files = len(notes) + len(report.errors)
-        report.violations = self.lint_notes(notes)
+        lintable = []
+        for note in notes:  # a note under a broken .notelint.yaml is an error, not a crash
+            try:
+                self.ruleset_for(note.path)
+            except ConfigError as exc:
+                report.add_config_error(exc)
+            else:
+                lintable.append(note)
+        report.violations = self.lint_notes(lintable)
         return report
 
     def expand(
@@ -225,7 +252,13 @@ class Linter:
         other files are skipped (with a notice when verbose); symbolic links to folders
         are followed, but a folder already visited (a link loop) is not entered again;
         a folder that cannot be read is an error, and the walk goes on."""
-        ruleset = self.ruleset_for(root / "_")
+        try:
+            ruleset = self.ruleset_for(root / "_")
+        except ConfigError as exc:
+            # Reported here and for each note under it; the walk goes on, for notes
+            # in sub-folders with configs of their own.
+            report.add_config_error(exc)
+            ruleset = default_ruleset()
         visited: set[tuple[int, int]] = set()
 
         def notice(path: Path, why: str) -> None:
