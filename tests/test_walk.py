@@ -140,3 +140,24 @@ def test_a_folder_that_cannot_be_listed_is_an_error_and_the_walk_goes_on(
     assert [(Path(e.path).name, e.message) for e in report.errors] == [
         ("locked", "cannot read folder: permission denied")
     ]
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes")
+def test_a_named_pipe_in_a_folder_is_skipped_not_read(tmp_path: Path) -> None:
+    """Reading a pipe nobody writes to would hang the run forever."""
+    write(tmp_path, "a.md")
+    os.mkfifo(tmp_path / "pipe.md")
+    paths, report = walked(tmp_path)
+    assert paths == {"a.md"} and not report.errors
+    assert any("pipe.md: skipped, not a regular file" in n for n in report.notices)
+
+
+def test_a_device_given_by_name_is_an_error(tmp_path: Path) -> None:
+    device = Path(os.devnull)
+    if not device.exists() or device.is_file():
+        pytest.skip("no character device to name")
+    report = Linter(default_ruleset()).lint_paths([device, tmp_path / "missing.md"])
+    assert [(e.path, e.message) for e in report.errors][0] == (
+        str(device),
+        "not a regular file",
+    )

@@ -297,6 +297,8 @@ class Linter:
                     notice(candidate, "hidden file")
                 elif candidate.suffix.lower() not in WALK_SUFFIXES:
                     notice(candidate, "not a note")
+                elif candidate.exists() and not candidate.is_file():
+                    notice(candidate, "not a regular file")  # a pipe would hang the run
                 elif ruleset.is_excluded(candidate):
                     notice(candidate, "excluded by config")
                 else:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import codecs
 import datetime as dt
 import re
+import stat
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -80,6 +81,10 @@ FORMAT_BY_SUFFIX: dict[str, str] = {
     ".htm": "html",
     ".docx": "docx",
 }
+#: spaCy's default Language.max_length: a longer text is no note, and cannot be parsed.
+MAX_NOTE_CHARS = 1_000_000
+#: a file larger than this is refused before it is read (Word files carry images).
+MAX_NOTE_BYTES = 16 * 1024 * 1024
 NOTE_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".eml", ".html", ".htm", ".docx"})
 
 
@@ -149,6 +154,11 @@ def note_from_text(text: str, path: str = "<text>", *, fmt: str | None = None) -
     fmt = fmt or format_for(path)
     if text.startswith("\ufeff"):
         text = text[1:]
+    if len(text) > MAX_NOTE_CHARS:
+        raise SourceError(
+            f"too long for a note ({len(text):,} characters; notelint reads up to "
+            f"{MAX_NOTE_CHARS:,})"
+        )
     context = Context()
     disabled: frozenset[str] = frozenset()
     masked_front = text
@@ -202,6 +212,17 @@ def _front_matter_directive(text: str, front: FrontMatter, ids: frozenset[str]) 
 def read_note(path: Path, display: str | None = None) -> Note:
     display = display or str(path)
     try:
+        mode = path.stat()
+        if stat.S_ISDIR(mode.st_mode):
+            raise IsADirectoryError
+        if stat.S_ISREG(mode.st_mode) and mode.st_size > MAX_NOTE_BYTES:
+            raise SourceError(
+                f"too large for a note ({mode.st_size:,} bytes; notelint reads up to "
+                f"{MAX_NOTE_BYTES:,})"
+            )
+        # A named pipe is read (`notelint check <(...)`); a device or socket is no note.
+        if not (stat.S_ISREG(mode.st_mode) or stat.S_ISFIFO(mode.st_mode)):
+            raise NotTextError("not a regular file")
         data = path.read_bytes()
     except FileNotFoundError:
         raise SourceError("no such file") from None
