@@ -41,3 +41,18 @@ def test_lint_paths_reports_violations_and_errors(tmp_path: Path) -> None:
 def test_public_names() -> None:
     for name in ("lint_text", "lint_paths", "load_config", "Violation", "ConfigError"):
         assert hasattr(notelint, name)
+
+
+@pytest.mark.parametrize("as_path", [False, True])
+def test_lint_paths_takes_one_path_too(tmp_path: Path, as_path: bool) -> None:
+    """A lone str is a path, not an iterable of one-letter paths."""
+    (tmp_path / "a.txt").write_text(NOTE)
+    one = tmp_path / "a.txt"
+    report = lint_paths(one if as_path else str(one))  # type: ignore[arg-type]
+    assert not report.errors and report.files == 1
+    assert any(v.rule == "hyperbole" for v in report)
+
+
+def test_a_note_that_cannot_be_read_raises_a_public_error() -> None:
+    with pytest.raises(notelint.SourceError, match="interview_date"):
+        lint_text("---\ninterview_date: someday\n---\nHi\n", filename="a.md")

@@ -2,6 +2,7 @@
 
 Public API:
     lint_text(text, *, filename=None, config=None) -> list[Violation]
+        (raises SourceError for a note that cannot be read, ConfigError for a bad config)
     lint_paths(paths, *, config=None) -> Report (iterable of Violation; .errors)
     load_config(path=None) -> RuleSet
 """
@@ -9,6 +10,7 @@ Public API:
 from notelint.config import ConfigError, RuleSet, load_config
 from notelint.linter import InputError, Linter, Report, lint_paths, lint_text
 from notelint.model import Context, Fix, Rule, Severity, Violation
+from notelint.sources import SourceError
 
 __version__ = "0.1.0"
 
@@ -22,6 +24,7 @@ __all__ = [
     "Rule",
     "RuleSet",
     "Severity",
+    "SourceError",
     "Violation",
     "__version__",
     "lint_paths",

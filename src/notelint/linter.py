@@ -229,6 +229,8 @@ class Linter:
         self, paths: Iterable[str | Path], report: Report, *, verbose: bool = False
     ) -> Iterator[tuple[str, Path, bool]]:
         """(display, path, found by walking a folder); each file once."""
+        if isinstance(paths, str | Path):  # one path, not the letters of one ("/" ...)
+            paths = [paths]
         seen: set[Path] = set()
         for raw in paths:
             given = str(raw)
