@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -33,13 +34,19 @@ class InputError:
 
     path: str
     message: str
+    #: the line the problem is on, when it is about one line (a config file's)
+    line: int | None = None
 
     def __str__(self) -> str:
-        return f"{self.path}: {self.message}"
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        return f"{where}: {self.message}"
 
     @classmethod
     def from_config(cls, problem: str) -> InputError:
-        """A config problem ('FILE:LINE: message') as an error that prints the same."""
+        """A config problem ('FILE:LINE: message' or 'FILE: message'), printed the same."""
+        located = re.match(r"(.*?):(\d+): (.*)", problem, re.DOTALL)
+        if located:
+            return cls(located[1], located[3], int(located[2]))
         where, _, message = problem.partition(": ")
         return cls(where, message)
 

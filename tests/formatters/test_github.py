@@ -44,3 +44,12 @@ def test_one_annotation_per_violation_then_errors() -> None:
     assert props["title"] == "hyperbole"
     assert "\n" not in message and unescape(message) == VIOLATIONS[3].message
     assert lines[-1] == "::error file=drafts/missing.md,title=notelint::no such file or folder"
+
+
+def test_a_config_problem_points_at_its_line() -> None:
+    from notelint.linter import InputError, Report
+
+    error = InputError.from_config("cfg/.notelint.yaml:3: unknown rule 'nope'")
+    assert str(error) == "cfg/.notelint.yaml:3: unknown rule 'nope'"
+    out = render(Report(errors=[error]), OPTIONS)
+    assert out == "::error file=cfg/.notelint.yaml,line=3,title=notelint::unknown rule 'nope'"

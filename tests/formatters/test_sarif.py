@@ -10,7 +10,7 @@ from click.testing import CliRunner
 
 from notelint.cli import cli
 from notelint.config import default_ruleset
-from notelint.formatters.sarif import artifact_uri, render
+from notelint.formatters.sarif import artifact_uri, render, sarif_log
 from tests.conftest import ROOT, SHARED
 from tests.formatters.shared import OPTIONS, RULES, VIOLATIONS, report
 
@@ -76,3 +76,17 @@ def test_real_run_over_the_examples_is_valid_and_lists_the_rules_in_force(
     for r in log["runs"][0]["results"]:
         uri = r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
         assert (ROOT / Path(uri)).is_file()
+
+
+def test_a_config_problem_is_a_notification_at_its_line() -> None:
+    from notelint.linter import InputError, Report
+
+    error = InputError.from_config("cfg/.notelint.yaml:3: unknown rule 'nope'")
+    (note,) = sarif_log(Report(errors=[error]), OPTIONS)["runs"][0]["invocations"][0][
+        "toolExecutionNotifications"
+    ]
+    (location,) = note["locations"]
+    assert location["physicalLocation"] == {
+        "artifactLocation": {"uri": "cfg/.notelint.yaml"},
+        "region": {"startLine": 3},
+    }

@@ -48,7 +48,7 @@ def render(report: Report, options: OutputOptions) -> str:
         for v in report.violations
     ]
     lines.extend(
-        command("error", error.message, file=error.path or None, title="notelint")
+        command("error", error.message, file=error.path or None, line=error.line, title="notelint")
         for error in report.errors
     )
     return "\n".join(lines)

@@ -16,7 +16,7 @@ from typing import Any
 from urllib.parse import quote
 
 from notelint.formatters.base import OutputOptions
-from notelint.linter import Report
+from notelint.linter import InputError, Report
 from notelint.model import Rule, Severity, Violation
 
 SCHEMA = (
@@ -114,6 +114,13 @@ def _result(v: Violation, index: int) -> dict[str, Any]:
     return out
 
 
+def _error_location(error: InputError) -> dict[str, Any]:
+    location: dict[str, Any] = {"artifactLocation": {"uri": artifact_uri(error.path)}}
+    if error.line:
+        location["region"] = {"startLine": error.line}
+    return location
+
+
 def sarif_log(report: Report, options: OutputOptions) -> dict[str, Any]:
     descriptors: list[dict[str, Any]] = []
     index: dict[str, int] = {}
@@ -130,11 +137,7 @@ def sarif_log(report: Report, options: OutputOptions) -> dict[str, Any]:
         {
             "level": "error",
             "message": {"text": error.message},
-            "locations": [
-                {"physicalLocation": {"artifactLocation": {"uri": artifact_uri(error.path)}}}
-            ]
-            if error.path
-            else [],
+            "locations": [{"physicalLocation": _error_location(error)}] if error.path else [],
         }
         for error in report.errors
     ]
