@@ -98,7 +98,7 @@ class Linter:
         self.ignore = frozenset(ignore or ())
         self.context = context or Context()
         self.today = today
-        self._discovered: dict[Path | None, RuleSet | ConfigError] = {}
+        self._discovered: dict[Path | None, RuleSet] = {}
 
     # -- rule sets -----------------------------------------------------------------
     def ruleset_for(self, path: str | Path | None) -> RuleSet:
@@ -110,16 +110,12 @@ class Linter:
             start = Path.cwd() / start
         config_path = find_config(start)
         if config_path not in self._discovered:
-            try:
-                self._discovered[config_path] = (
-                    load_config(config_path) if config_path else default_ruleset()
-                )
-            except ConfigError as exc:  # remembered: a broken config is read once
-                self._discovered[config_path] = exc
-        found = self._discovered[config_path]
-        if isinstance(found, ConfigError):
-            raise found
-        return found
+            # A broken config raises ConfigError and is read again next time (the
+            # language server lints again once the writer has fixed it).
+            self._discovered[config_path] = (
+                load_config(config_path) if config_path else default_ruleset()
+            )
+        return self._discovered[config_path]
 
     def unknown_rules(self, ids: Iterable[str], ruleset: RuleSet | None = None) -> list[str]:
         ruleset = ruleset or self.ruleset_for(None)
