@@ -191,6 +191,35 @@ def test_per_file_disable_must_be_rule_ids(tmp_path: Path, disable: str) -> None
     assert problem == "CFG:3: per_file 'a/**': 'disable' must be a rule id or a list of rule ids"
 
 
+@pytest.mark.parametrize(
+    "template", ["{0} is bad; fix it", "{x.y}; fix", "{text!z}; fix", "{ bad; fix", "} bad; fix"]
+)
+def test_a_message_template_that_cannot_be_filled_is_a_problem(
+    tmp_path: Path, template: str
+) -> None:
+    """Found at load time, with its line: at lint time it was a traceback."""
+    cfg = write(
+        tmp_path,
+        f"""
+        rules:
+          length: {{message: "{template}"}}
+          salutation:
+            messages: {{generic: "{template}"}}
+          mine: {{kind: existence, phrases: [x], message: "{template}"}}
+        """,
+    )
+    found = problems(cfg)
+    assert [p.split(": ", 1)[0] for p in found] == ["CFG:2", "CFG:4", "CFG:5"]
+    assert all("message" in p and "{text}" in p for p in found)
+
+
+def test_unknown_message_fields_are_problems(tmp_path: Path) -> None:
+    cfg = write(tmp_path, 'rules:\n  length: {message: "{nope} words; cut {words}"}\n')
+    (problem,) = problems(cfg)
+    assert problem.startswith("CFG:2: message of 'length' uses {nope}; ")
+    assert load_config(write(tmp_path, 'rules:\n  length: {message: "{{x}}: {words}; cut"}\n'))
+
+
 def test_min_above_max_is_an_error(tmp_path: Path) -> None:
     cfg = write(tmp_path, "rules:\n  length: {min: 300, max: 100}\n")
     (problem,) = problems(cfg)

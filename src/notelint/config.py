@@ -12,6 +12,7 @@ from __future__ import annotations
 import fnmatch
 import importlib.resources
 import re
+import string
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -29,6 +30,8 @@ RULE_ID = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 HEADER_KEYS = ("kind", "severity", "message", "why", "link", "summary", "checklist", "examples")
 TOP_KEYS = ("extends", "context", "rules", "exclude", "per_file", "pipeline")
 RULESET_TOP_KEYS = ("rules",)
+#: the fields a message template may use (each kind fills the ones it knows)
+MESSAGE_FIELDS = ("text", "words", "limit", "direction", "name", "expected", "count")
 
 
 class ConfigError(Exception):
@@ -324,11 +327,16 @@ def _override(
             if not isinstance(value, str):
                 problems.add(here, f"{key!r} of {rule_id!r} should be text")
                 ok = False
+            elif not _templates_ok(rule_id, key, value, here, problems):
+                ok = False
             merged[key] = value
         elif key in kind.OPTIONS:
             err = type_error(value, kind.OPTIONS[key])
             if err:
                 problems.add(here, f"option {key!r} of {rule_id!r} {err}")
+                ok = False
+                continue
+            if not _templates_ok(rule_id, key, value, here, problems):
                 ok = False
                 continue
             if key in kind.EXTENDABLE and key in options:
@@ -389,6 +397,8 @@ def _check_new_rule(
             if not isinstance(value, str):
                 problems.add(here, f"{key!r} of {rule_id!r} should be text")
                 ok = False
+            elif not _templates_ok(rule_id, key, value, here, problems):
+                ok = False
             out[key] = value
         elif key == "examples":
             if not _examples_ok(value):
@@ -401,6 +411,8 @@ def _check_new_rule(
             err = type_error(value, kind.OPTIONS[key])
             if err:
                 problems.add(here, f"option {key!r} of {rule_id!r} {err}")
+                ok = False
+            elif not _templates_ok(rule_id, key, value, here, problems):
                 ok = False
             out["options"][key] = value
         else:
@@ -436,6 +448,40 @@ def _check_options(
                         f"pattern {i + 1} of {rule_id!r} ({key}) is not a valid spaCy "
                         f"token pattern: {problem}",
                     )
+
+
+def _templates_ok(
+    rule_id: str, key: str, value: Any, where: tuple[Any, ...], problems: _Problems
+) -> bool:
+    """A `message` (or each of a kind's `messages`) must be a template the linter can
+    fill: only {field} names from MESSAGE_FIELDS, no positions, formats or conversions."""
+    if key == "messages" and isinstance(value, Mapping):
+        return all(
+            [_templates_ok(rule_id, "message", v, where + (k,), problems) for k, v in value.items()]
+        )
+    if key != "message" or not isinstance(value, str):
+        return True
+    fields = ", ".join("{" + f + "}" for f in MESSAGE_FIELDS)
+    try:
+        parsed = list(string.Formatter().parse(value))
+    except ValueError as exc:
+        problems.add(
+            where,
+            f"message of {rule_id!r} is not a valid template ({exc}); it may use {fields}, "
+            "and {{ and }} for braces",
+        )
+        return False
+    for _, field_name, spec, conversion in parsed:
+        if field_name is not None and (field_name not in MESSAGE_FIELDS or spec or conversion):
+            shown = "{" + field_name + (f"!{conversion}" if conversion else "")
+            shown += (f":{spec}" if spec else "") + "}"
+            problems.add(
+                where,
+                f"message of {rule_id!r} uses {shown}; it may use {fields}, "
+                "and {{ and }} for braces",
+            )
+            return False
+    return True
 
 
 def _examples_ok(value: Any) -> bool:
