@@ -74,3 +74,43 @@ def test_phrases_interface_is_stable() -> None:
     found = [s.text for s in phrases.spans(doc)]
     assert found == ["Thanking you", "Great meeting"]  # lemmas: "thanking" meets "thank"
     assert overlaps(doc[0:2], [doc[1:3]]) and not overlaps(doc[0:1], [doc[1:3]])
+
+
+def test_pattern_anchor_prefers_rare_required_words() -> None:
+    from notelint.kinds.matching import pattern_anchor
+
+    pattern = [
+        {"LOWER": "the"},
+        {"LOWER": {"IN": ["best", "greatest"]}},
+        {"OP": "{0,3}"},
+        {"LOWER": "ever", "OP": "?"},
+    ]
+    assert pattern_anchor(pattern) == ("LOWER", frozenset({"best", "greatest"}))
+    assert pattern_anchor([{"IS_ALPHA": True}, {"LOWER": "x", "OP": "?"}]) is None
+    assert pattern_anchor([{"LEMMA": "thank", "OP": "{1,2}"}]) == ("LEMMA", frozenset({"thank"}))
+
+
+def test_hub_matches_equal_plain_spacy_matching() -> None:
+    """Anchored, sentence-restricted matching finds what a plain Matcher finds."""
+    from spacy.matcher import Matcher
+
+    from notelint.config import default_ruleset
+    from notelint.kinds.matching import MatchHub, Phrases
+    from notelint.model import thaw
+    from notelint.pipeline import build_nlp
+
+    nlp = build_nlp()
+    patterns = default_ruleset().get("hyperbole").option("patterns")
+    with MatchHub(nlp).collecting():
+        phrases = Phrases(nlp, (), patterns)
+    plain = Matcher(nlp.vocab)
+    plain.add("h", [thaw(p) for p in patterns])
+    text = (
+        "Dear Ms. Chen,\n\nIt was the best interview I have ever had. Your team is the "
+        "finest in the world, hands down. My dream job!\n\nBest regards,\nTom"
+    )
+    with nlp.select_pipes(disable=["notelint_rules"]):
+        doc = nlp(text)
+    expected = {(s, e) for _, s, e in plain(doc)}
+    assert expected
+    assert phrases.hub.matches(doc)[phrases.match_id] == expected

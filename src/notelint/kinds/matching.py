@@ -6,11 +6,12 @@ spaCy Matcher patterns, validated when the rule set is loaded.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import TYPE_CHECKING, Any
 
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.matcher import Matcher, PhraseMatcher
 
 from notelint.model import thaw
@@ -42,21 +43,25 @@ CONTRAST = frozenset(
 
 
 class MatchHub:
-    """One PhraseMatcher pair and one Matcher for every Phrases of a rule set.
+    """One PhraseMatcher pair and one set of token matchers for every Phrases of a rule
+    set.
 
     Running three spaCy matchers per Phrases object per note cost more than all the rest
     of linting; with a hub, each note is matched once and every Phrases reads its own
-    matches from the result, which is cached on the Doc.
+    matches from the result, which is cached on the Doc. Token patterns are grouped by an
+    *anchor*, the words one of their required tokens must be; a group runs only on notes
+    that contain one of those words, since spaCy's Matcher costs time for every pattern
+    at every token whether it can match or not.
     """
 
     _count = 0
 
-    def __init__(self, nlp: Language) -> None:
+    def __init__(self, nlp: Language, *, validate: bool = False) -> None:
         self.nlp = nlp
+        self.validate = validate  # patterns of a rule set were validated when loaded
         self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.lemma = PhraseMatcher(nlp.vocab, attr="LEMMA")
-        # Patterns were validated when the rule set was loaded.
-        self.tokens = Matcher(nlp.vocab, validate=False)
+        self.groups: dict[tuple[str, frozenset[str]] | None, Matcher] = {}
         MatchHub._count += 1
         self._cache_key = f"notelint_matches_{MatchHub._count}"
         self._keys = 0
@@ -65,17 +70,53 @@ class MatchHub:
         self._keys += 1
         return f"{self._cache_key}_{self._keys}"
 
+    def add_patterns(self, key: str, patterns: list[list[dict[str, Any]]]) -> None:
+        for pattern in patterns:
+            anchor = pattern_anchor(pattern)
+            matcher = self.groups.get(anchor)
+            if matcher is None:
+                matcher = self.groups[anchor] = Matcher(self.nlp.vocab, validate=self.validate)
+            matcher.add(key, [pattern])
+
     def matches(self, doc: Doc) -> dict[int, set[tuple[int, int]]]:
         """Match ids to (start, end) token ranges, computed once per Doc."""
         cached = doc.user_data.get(self._cache_key)
         if cached is None:
             cached = {}
-            for matcher in (self.lower, self.lemma, self.tokens):
+            for matcher in (self.lower, self.lemma):
                 if len(matcher):
                     for match_id, start, end in matcher(doc):
                         cached.setdefault(match_id, set()).add((start, end))
+            for matcher, start, end in self._token_runs(doc):
+                for match_id, s, e in matcher(doc[start:end]):
+                    cached.setdefault(match_id, set()).add((start + s, start + e))
             doc.user_data[self._cache_key] = cached
         return cached
+
+    def _token_runs(self, doc: Doc) -> Iterator[tuple[Matcher, int, int]]:
+        """Each token matcher with the stretches of the doc it must look at: the
+        sentences that hold one of its anchor words (a pattern never crosses a sentence
+        boundary, which the line-aware sentence splitter puts at every greeting, list
+        item and closing)."""
+        sent_of = [0] * len(doc)
+        bounds: list[tuple[int, int]] = []
+        for k, sent in enumerate(doc.sents):
+            bounds.append((sent.start, sent.end))
+            for i in range(sent.start, sent.end):
+                sent_of[i] = k
+        where: dict[tuple[str, str], set[int]] = {}
+        for tok in doc:
+            where.setdefault(("LOWER", tok.lower_), set()).add(sent_of[tok.i])
+            where.setdefault(("LEMMA", tok.lemma_), set()).add(sent_of[tok.i])
+        for anchor, matcher in self.groups.items():
+            if anchor is None:
+                yield matcher, 0, len(doc)
+                continue
+            sents: set[int] = set()
+            for word in anchor[1]:
+                sents |= where.get((anchor[0], word), set())
+            for first, last in _runs(sorted(sents)):
+                yield matcher, bounds[first][0], bounds[last][1]
 
     @contextmanager
     def collecting(self) -> Iterator[MatchHub]:
@@ -88,6 +129,55 @@ class MatchHub:
 
 
 _HUB: ContextVar[MatchHub | None] = ContextVar("notelint_match_hub", default=None)
+
+
+def pattern_anchor(pattern: Sequence[Any]) -> tuple[str, frozenset[str]] | None:
+    """The smallest set of words that one required token of the pattern must be, as
+    (attribute, lower-case words), or None when no token pins the words down."""
+    best: tuple[str, frozenset[str]] | None = None
+    for spec in pattern:
+        if not _required(spec.get("OP")):
+            continue
+        for attr in ("LOWER", "LEMMA"):
+            value = spec.get(attr)
+            if isinstance(value, str):
+                words = frozenset({value.lower()})
+            elif isinstance(value, Mapping) and set(value) == {"IN"}:
+                words = frozenset(str(v).lower() for v in value["IN"])
+            else:
+                continue
+            if best is None or _rarity(words) < _rarity(best[1]):
+                best = (attr, words)
+    return best
+
+
+def _runs(indices: list[int]) -> Iterator[tuple[int, int]]:
+    """Consecutive runs in sorted indices, as (first, last)."""
+    if not indices:
+        return
+    first = last = indices[0]
+    for i in indices[1:]:
+        if i != last + 1:
+            yield first, last
+            first = i
+        last = i
+    yield first, last
+
+
+def _rarity(words: frozenset[str]) -> tuple[int, int]:
+    """Sort key for anchors: fewer function words first ("the" is in every note, so it
+    filters nothing), then fewer words."""
+    return (sum(w in STOP_WORDS or len(w) < 3 for w in words), len(words))
+
+
+def _required(op: Any) -> bool:
+    """Whether a token with this OP must be present: none, "1", "+", or "{n,m}" with n > 0."""
+    if op in (None, "1", "+"):
+        return True
+    if isinstance(op, str) and op.startswith("{"):
+        low = op[1:].split(",")[0].strip("}")
+        return low.isdigit() and int(low) > 0
+    return False
 
 
 class Phrases:
@@ -109,8 +199,7 @@ class Phrases:
         self.empty = not phrases and not pats
         hub = _HUB.get()
         if hub is None:
-            hub = MatchHub(nlp)
-            hub.tokens = Matcher(nlp.vocab, validate=True)
+            hub = MatchHub(nlp, validate=True)
         self.hub = hub
         key = hub.new_key()
         self.match_id = nlp.vocab.strings.add(key)
@@ -119,7 +208,7 @@ class Phrases:
             hub.lower.add(key, docs)
             hub.lemma.add(key, docs)
         if pats:
-            hub.tokens.add(key, pats)
+            hub.add_patterns(key, pats)
 
     def spans(self, doc: Doc | Span) -> list[Span]:
         if self.empty:
