@@ -45,6 +45,20 @@ def sign_offs(text: str) -> list:
         # a template slot is the placeholder rule's, not salutation's
         "Dear Mr./Ms. [Last Name],",
         "Dear [Interviewer Name],",
+        # a group the writer met: ambiguous, so not reported
+        "Dear all,",
+        "Dear Selection Panel,",
+        "Dear Members of the Search Committee,",
+        "Dear Interview Panel,",
+        "Hello everyone,",
+        "Dear Panel Members,",
+        # "Respected" with a name is a formal greeting
+        "Respected Mr. Sharma,",
+        "Respected Dr. Iyer,",
+        "Respected Professor Rao,",
+        "Respected colleagues,",
+        "Sir Alex,",
+        "Dear Sir Alex Ferguson,",
     ],
 )
 def test_fine_greetings(greeting: str) -> None:
@@ -80,6 +94,24 @@ def test_fine_greetings(greeting: str) -> None:
         ("Dear HR Team,", "generic"),
         ("Dear Ma'am,", "generic"),
         ("Dear Prospective Employer,", "generic"),
+        # no one named: sir, madam and their variants, however politely put
+        ("Respected Sir,", "generic"),
+        ("Respected Madam,", "generic"),
+        ("Respected Sir/Madam,", "generic"),
+        ("Respected Sir / Madam,", "generic"),
+        ("Respected sir,", "generic"),
+        ("Respected Ma'am,", "generic"),
+        ("Dear Sir,", "generic"),
+        ("Dear sir,", "generic"),
+        ("Dear Madam,", "generic"),
+        ("Dear Sirs,", "generic"),
+        ("Dear Sir/Ma'am,", "generic"),
+        ("Dear Respected Sir,", "generic"),
+        ("Sir,", "generic"),
+        ("Madam,", "generic"),
+        ("Hello Sir,", "generic"),
+        ("Good morning Sir,", "generic"),
+        ("Dear Ladies and Gentlemen,", "generic"),
     ],
 )
 def test_generic_and_casual_greetings(greeting: str, word: str) -> None:
@@ -90,6 +122,11 @@ def test_generic_and_casual_greetings(greeting: str, word: str) -> None:
     assert word in v.message
     # the message quotes the greeting itself
     assert greeting.rstrip(",:!").split()[0] in v.message
+
+
+def test_respected_in_a_sentence_is_not_a_greeting() -> None:
+    found = salutations("Respected by my peers, I have led teams for years." + BODY)
+    assert len(found) == 1 and "no greeting" in found[0].message
 
 
 def test_lower_case_one_liner_is_too_casual() -> None:
@@ -271,6 +308,20 @@ def test_edit_distance_and_close_spelling() -> None:
         "Thank you once again,\nTom",
         "Respectfully submitted,\nTom",
         "Best regards,\nTom Smith\n123 Main St, Springfield, IL 62701",
+        # signature blocks: a blank line, then name, title, company, phone, links
+        "Kind regards,\n\nJonathan Ashby-Reeve\nChief Financial Officer, Castor Industrial plc"
+        "\n+44 20 7946 0321\nlinkedin.com/in/jashbyreeve",
+        "Respectfully,\nCarlos Jim\u00e9nez\nPMP candidate\n(910) 555-0173 | "
+        "linkedin.com/in/carlosjimenez-pm",
+        "Best,\n\nMaya Okafor (she/her)\nData analyst, Northwind Traders\nmaya.okafor@example.com",
+        "Sincerely,\n\n\nDaniel Reyes, CPA\nsenior auditor at Brightline llp\n555.201.3344",
+        "Warm regards,\nLena Fischer\nM.Sc. candidate, Environmental Engineering\n"
+        "portfolio: lenafischer.dev",
+        "Regards,\n\nTom\u00e1s Ortega\nformer shift lead, Blue Bottle\ntomas.ortega@gmail.com",
+        # two closings, one above the other
+        "Thanking you,\nYours faithfully,\nPriya Raman",
+        "Thanking you,\nYours faithfully,\nName",
+        "Thanking you\nPriya Raman",
     ],
 )
 def test_closings(ending: str) -> None:
@@ -293,6 +344,14 @@ def test_closing_at_the_end_of_the_last_line() -> None:
         ("Tom\n\nP.S. I attached my portfolio.", 3),
         ("Best of luck with the launch!\n\nJane", 5),
         ("jess", 3),
+        # a whole signature block is still no closing
+        (
+            "Jonathan Ashby-Reeve\nChief Financial Officer, Castor Industrial plc\n"
+            "+44 20 7946 0321\nlinkedin.com/in/jashbyreeve",
+            3,
+        ),
+        ("Carlos Jim\u00e9nez\nPMP candidate\n(910) 555-0173 | linkedin.com/in/cj-pm", 3),
+        ("Looking forward to next steps\nTom", 4),
     ],
 )
 def test_no_closing_points_at_the_signature(ending: str, line: int) -> None:
@@ -305,6 +364,19 @@ def test_no_closing_and_no_name_points_at_the_end_of_the_body() -> None:
     text = "Dear Ms. Chen,\n\nThank you for meeting with me.\n\nI remain very interested."
     (v,) = sign_offs(text)
     assert v.line == 5
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hi Tom,\nThanks for the chat today\nTom",
+        "Dear Ms. Chen,\nThank you for meeting with me\nLooking forward to hearing from you\nTom",
+        "Dana,\nGreat talking today\nSam",
+    ],
+)
+def test_body_lines_without_full_stops_are_not_a_signature(text: str) -> None:
+    (v,) = sign_offs(text)
+    assert v.line == text.count("\n") + 1  # at the name, where the closing belongs
 
 
 def test_one_line_note_without_closing() -> None:

@@ -279,6 +279,15 @@ NICKNAMES: dict[str, str] = {
 
 
 _ALONE_ONLY = frozenset(["sir", "sirs", "madam", "ma'am", "madame"])
+# A greeting made only of these words addresses no one in particular: "Sir,", "Dear
+# Sirs,", "Respected Sir/Madam,", "Dear Sir or Ma'am,", "Ladies and Gentlemen,".
+_UNNAMED = frozenset(
+    ["sir", "sirs", "madam", "madams", "ma'am", "maam", "madame", "mesdames"]
+    + ["gentlemen", "ladies", "lady", "gentleman"]
+)
+_UNNAMED_FILLER = frozenset(
+    ["or", "and", "respected", "esteemed", "honorable", "honourable", "dear", "my"]
+)
 
 
 @dataclass(frozen=True)
@@ -324,6 +333,7 @@ class SalutationKind(Kind):
             "good afternoon",
             "good evening",
             "good day",
+            "respected",
             "to whom it may concern",
         ],
         "casual": ["hey", "heya", "hiya", "howdy", "yo", "sup"],
@@ -444,6 +454,12 @@ class SalutationKind(Kind):
         lead = len(after) - len(after.lstrip())
         name_start = line.start + offset + lead
         name = name_text.strip()
+        if (
+            word == "respected"
+            and not _addressee_start(name)
+            and (stop is None or after[stop + 1 :].strip())
+        ):
+            return None  # "Respected by my peers, I ...": a sentence, not a greeting
         end = name_start + len(name) if name else line.start + match.end()
         if not name and word not in self._casual and stop is None and after.strip():
             # "Hello world of..."? A greeting word that runs into a sentence: not a greeting.
@@ -503,6 +519,11 @@ class SalutationKind(Kind):
     def _is_generic(self, normal: str) -> bool:
         if not normal:
             return False
+        words = normal.split()
+        if any(w in _UNNAMED for w in words) and all(
+            w in _UNNAMED or w in _UNNAMED_FILLER for w in words
+        ):
+            return True
         padded = f" {normal} "
         # "Sir" and "Madam" only alone ("Dear Sir Alex" is a knight); the rest anywhere in
         # the name ("Dear Acme Hiring Team", "Dear HR Team").
@@ -565,6 +586,13 @@ def _normal(text: str) -> str:
     """Lower case, '/' read as 'or', punctuation dropped: "Sir/Madam" -> "sir or madam"."""
     text = text.lower().replace("/", " or ").replace("&", " and ")
     return " ".join(re.sub(r"[^\w' ]+", " ", text).split())
+
+
+def _addressee_start(name: str) -> bool:
+    """Whether a name starts like a person or a title ("Sir", "Ms. Rao", "Priya")."""
+    first = name.split()[0] if name.split() else ""
+    bare = first.split("/")[0].strip(".,")
+    return bool(bare) and (bare[0].isupper() or fold(bare) in _TITLES or bare.lower() in _UNNAMED)
 
 
 _STOP = re.compile(r"[,:;!?\u2013\u2014]|\s-\s|\.(?=\s|$)")
@@ -661,6 +689,7 @@ _CLOSINGS = (
     "thanks",
     "thx",
     "thanks again",
+    "thanking you",
     "thanks so much",
     "many thanks",
     "with thanks",
@@ -758,11 +787,18 @@ class SignOffKind(Kind):
                 lines = lines[:index]
                 break
         signature: Line | None = None
+        # Lines under the name that are not names themselves: a title ("PMP candidate"),
+        # a company ("Castor Industrial plc"), pronouns. Taken as the signature's only
+        # once a name turns up above them; until then the line above may not be a
+        # closing just for ending in a comma.
+        pending: list[Line] = []
+        anchor: Line | None = None  # the signature below the first such line
+        detailed = False
         for back, line in enumerate(reversed(lines)):
             if back > limit:
                 break
             text = line.text
-            if self.is_closing(text, before_signature=signature is not None):
+            if self.is_closing(text, before_signature=signature is not None and not pending):
                 return
             if (
                 _DEVICE.match(text)
@@ -772,6 +808,12 @@ class SignOffKind(Kind):
                 or (back == 0 and _LOWER_NAME.match(text))
             ):
                 signature = line
+                pending = []
+                continue
+            if _signature_detail(text):
+                if not detailed:
+                    anchor, detailed = signature, True
+                pending.append(line)
                 continue
             # The body's last line: a closing may end it ("... from you. Best, Tom").
             tail = re.split(r"(?<=[.!?])\s+", text)[-1]
@@ -780,6 +822,20 @@ class SignOffKind(Kind):
             target = signature or line
             yield self.finding(target.start, target.end)
             return
+        else:
+            # The top of the note reached through lines that are not sentences ("Hi Tom,"
+            # over "Thanks for the chat today" over "Tom"): those were the body.
+            if detailed:
+                target = anchor or lines[-1]
+                yield self.finding(target.start, target.end)
+
+
+def _signature_detail(text: str) -> bool:
+    """A short line that is not a sentence: a job title, a company, credentials."""
+    words = [w for w in text.split() if _WORDISH.search(w)]
+    if not 0 < len(words) <= 8 or text[-1] in ",;:!?":
+        return False
+    return not _SENTENCE_END.search(text) or bool(_ABBREVIATION_END.search(text))
 
 
 # A signature typed in lower case ("jess"), as the very last line.
