@@ -54,3 +54,13 @@ def test_closing_counts_when_the_rule_says_so(tmp_path: Path) -> None:
 def test_negation_can_be_switched_off(tmp_path: Path) -> None:
     linter = _linter(tmp_path, RULE + "    negation: false\n")
     assert _fires(linter, "I never wonder about it.") == []
+
+
+@pytest.mark.parametrize(
+    "closing", ["Many thanks,", "With thanks,", "Thanks again and best wishes,", "Thank you,"]
+)
+def test_a_closing_line_of_thanks_is_not_thanks(closing: str) -> None:
+    from tests.conftest import rules_of
+
+    note = f"It was a pleasure to meet you on Monday.\n\n{closing}\nHugo"
+    assert "thank-you" in rules_of(note)

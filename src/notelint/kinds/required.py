@@ -42,6 +42,7 @@ class RequiredKind(Kind):
         "exception_patterns": "patterns",
         "negation": "bool",
         "closing_counts": "bool",
+        "closing_words": "str_list",
     }
     DEFAULTS: ClassVar[dict[str, object]] = {
         "phrases": [],
@@ -50,8 +51,9 @@ class RequiredKind(Kind):
         "exception_patterns": [],
         "negation": True,
         "closing_counts": True,
+        "closing_words": [],
     }
-    EXTENDABLE = ("phrases", "patterns", "exceptions", "exception_patterns")
+    EXTENDABLE = ("phrases", "patterns", "exceptions", "exception_patterns", "closing_words")
 
     def __init__(self, rule, nlp) -> None:  # type: ignore[no-untyped-def]
         super().__init__(rule, nlp)
@@ -59,6 +61,7 @@ class RequiredKind(Kind):
         self.exceptions = Phrases(
             nlp, self.opt("exceptions"), self.opt("exception_patterns"), name="x"
         )
+        self.closing_words = frozenset(w.lower() for w in self.opt("closing_words"))
 
     def satisfying(self, doc: Doc, note: Note) -> list[Span]:
         """The matches that satisfy the rule."""
@@ -70,7 +73,7 @@ class RequiredKind(Kind):
                 continue
             if self.opt("negation") and is_negated(span):
                 continue
-            if not self.opt("closing_counts") and _alone_on_line(span, note):
+            if not self.opt("closing_counts") and _alone_on_line(span, note, self.closing_words):
                 continue
             good.append(span)
         return good
@@ -91,10 +94,15 @@ def _trimmed(span: Span) -> Span | None:
     return span.doc[start:end] if end > start else None
 
 
-def _alone_on_line(span: Span, note: Note) -> bool:
+def _alone_on_line(span: Span, note: Note, closing_words: frozenset[str]) -> bool:
+    """Whether the match is a closing line: alone on its line but for punctuation and
+    closing words ("Thank you,", "Many thanks,", "With thanks and best wishes,")."""
     text = note.masked
     line_start = text.rfind("\n", 0, span.start_char) + 1
     line_end = text.find("\n", span.end_char)
     line_end = len(text) if line_end < 0 else line_end
     rest = text[line_start : span.start_char] + text[span.end_char : line_end]
-    return bool(_CLOSING_LINE.match(rest.strip()))
+    words = re.findall(r"[^\W\d_]+", rest.lower())
+    return bool(_CLOSING_LINE.match(rest.strip())) or (
+        bool(words) and all(w in closing_words for w in words)
+    )
