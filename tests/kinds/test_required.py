@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from notelint.linter import Linter
 
 RULE = """  ask-question:
