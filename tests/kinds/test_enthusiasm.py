@@ -247,3 +247,11 @@ def test_unknown_message_category_is_a_config_problem() -> None:
 def test_default_rule_uses_the_enthusiasm_kind() -> None:
     rule = default_ruleset().get("enthusiasm")
     assert rule is not None and rule.kind == "enthusiasm"
+
+
+def test_the_exclamation_mark_of_a_name_is_not_counted() -> None:
+    from notelint import lint_text
+
+    text = "Most traffic comes from Yahoo! Finance.\n\nP.S. Good luck on Sunday!"
+    assert not [v for v in lint_text(text) if v.rule == "enthusiasm"]
+    assert [v for v in lint_text("Thank you! It was great!") if v.rule == "enthusiasm"]

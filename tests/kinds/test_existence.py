@@ -80,3 +80,18 @@ def test_overlapping_matches_are_reported_once_as_their_union() -> None:
     assert len(found) == 1
     assert found[0].column == 14  # from "met"
     assert found[0].end_column == 49  # to "me", exclusive
+
+
+def test_skip_quotes_ignores_quoted_words(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from notelint.config import load_config
+    from notelint.linter import Linter
+
+    cfg = tmp_path / "cfg.yaml"
+    cfg.write_text(
+        "rules:\n  slang:\n    kind: existence\n    message: 'x; y'\n"
+        "    phrases: [you guys]\n    skip_quotes: true\n"
+    )
+    linter = Linter(load_config(cfg))
+    quoted = 'Their manager said, "you guys answered faster than our IT desk."'
+    assert not [v for v in linter.lint_text(quoted) if v.rule == "slang"]
+    assert [v for v in linter.lint_text("Thanks, you guys were great.") if v.rule == "slang"]

@@ -168,3 +168,9 @@ def test_bare_instructions_in_capitals_are_slots(text: str) -> None:
 )
 def test_instruction_words_in_prose_are_not_slots(text: str) -> None:
     assert "placeholder" not in rules_of(text)
+
+
+def test_todo_reminder_runs_to_the_end_of_its_line_but_not_the_todo_app() -> None:
+    found = [v for v in lint("TODO: mention the Q3 launch\n\nMore.") if v.rule == "placeholder"]
+    assert len(found) == 1 and found[0].end_column == 28
+    assert "placeholder" not in rules_of("We built a small TODO app in the pairing exercise.")

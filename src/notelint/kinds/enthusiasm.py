@@ -126,6 +126,7 @@ class EnthusiasmKind(Kind):
     name = "enthusiasm"
     OPTIONS: ClassVar[dict[str, str]] = {
         "max_exclamations": "int",
+        "exclamation_names": "str_list",
         "caps_words": "str_list",
         "caps_heuristic": "bool",
         "acronyms": "str_list",
@@ -140,6 +141,7 @@ class EnthusiasmKind(Kind):
     }
     DEFAULTS: ClassVar[dict[str, object]] = {
         "max_exclamations": 1,
+        "exclamation_names": [],
         "caps_words": [],
         "caps_heuristic": True,
         "acronyms": [],
@@ -153,6 +155,7 @@ class EnthusiasmKind(Kind):
         "messages": {},
     }
     EXTENDABLE = (
+        "exclamation_names",
         "caps_words",
         "acronyms",
         "intensifiers",
@@ -241,14 +244,20 @@ class EnthusiasmKind(Kind):
         runs = [
             m
             for m in _BANG_RUN.finditer(text)
-            # "!=" and "![image](...)" are code and Markdown, not exclamations.
-            if not text.startswith(("=", "["), m.end())
+            # "!=" and "![image](...)" are code and Markdown, not exclamations, and the
+            # "!" of a name such as "Yahoo! Finance" is part of the name.
+            if not text.startswith(("=", "["), m.end()) and not self._in_name(text, m.start())
         ]
         total = sum(m.group().count("!") + m.group().count("！") for m in runs)
         limit = int(self.opt("max_exclamations"))
         for m in runs:
             if total > limit or len(m.group()) > 1:
                 yield Hit("exclamation", m.start(), m.end(), total)
+
+    def _in_name(self, text: str, bang: int) -> bool:
+        names = {n.lower().rstrip("!") for n in self.opt("exclamation_names")}
+        word = re.search(r"[\w.-]+$", text[max(0, bang - 40) : bang])
+        return bool(word) and word.group().lower() in names
 
     def _caps(self, doc: Doc, note: Note) -> Iterator[Hit]:
         lemmas = {t.idx: t.lemma_ for t in doc}

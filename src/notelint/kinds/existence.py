@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, ClassVar
 
@@ -15,10 +16,20 @@ if TYPE_CHECKING:
     from notelint.sources import Note
 
 
+# A quotation: straight or curly double quotes around at most a few lines of text.
+_QUOTATION = re.compile(r'"[^"\n]{1,400}"|\u201c[^\u201d]{1,400}\u201d')
+
+
+def quotations(text: str) -> list[tuple[int, int]]:
+    """Offsets of the quoted passages in text."""
+    return [m.span() for m in _QUOTATION.finditer(text)]
+
+
 class ExistenceKind(Kind):
     """Each match of `phrases` / `patterns` is a finding, unless an `exceptions` phrase
-    overlaps it ("best regards" is not hyperbole) or, with `negation`, the match is
-    negated shortly before it in its sentence ("I am not the perfect candidate")."""
+    overlaps it ("best regards" is not hyperbole), with `negation`, the match is negated
+    shortly before it in its sentence ("I am not the perfect candidate"), or, with
+    `skip_quotes`, it is inside a quotation (someone else's words, not the writer's)."""
 
     name = "existence"
     generic = True
@@ -28,6 +39,7 @@ class ExistenceKind(Kind):
         "exceptions": "str_list",
         "exception_patterns": "patterns",
         "negation": "bool",
+        "skip_quotes": "bool",
     }
     DEFAULTS: ClassVar[dict[str, object]] = {
         "phrases": [],
@@ -35,6 +47,7 @@ class ExistenceKind(Kind):
         "exceptions": [],
         "exception_patterns": [],
         "negation": False,
+        "skip_quotes": False,
     }
     EXTENDABLE = ("phrases", "patterns", "exceptions", "exception_patterns")
 
@@ -47,9 +60,12 @@ class ExistenceKind(Kind):
 
     def check(self, doc: Doc, note: Note) -> Iterable[Finding]:
         exceptions = self.exceptions.spans(doc)
+        quotes = quotations(note.masked) if self.opt("skip_quotes") else []
         ranges: list[list[int]] = []
         for span in self.matches.spans(doc):
             if overlaps(span, exceptions):
+                continue
+            if any(q0 <= span.start_char and span.end_char <= q1 for q0, q1 in quotes):
                 continue
             if self.opt("negation") and is_negated(span, window=4):
                 continue
