@@ -189,7 +189,8 @@ def _run(
                 report.violations.extend(linter.lint_notes([note]))
             except ConfigError as exc:
                 report.add_config_error(exc)
-        report.files += 1
+            else:
+                report.files += 1
     return report
 
 

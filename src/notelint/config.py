@@ -14,7 +14,7 @@ import importlib.resources
 import re
 import string
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -27,7 +27,6 @@ from notelint.yamlsource import YamlError, load_with_lines
 
 CONFIG_NAMES = (".notelint.yaml", ".notelint.yml")
 RULE_ID = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
-HEADER_KEYS = ("kind", "severity", "message", "why", "link", "summary", "checklist", "examples")
 TOP_KEYS = ("extends", "context", "rules", "exclude", "per_file", "pipeline")
 RULESET_TOP_KEYS = ("rules",)
 #: the fields a message template may use (each kind fills the ones it knows)
@@ -82,9 +81,6 @@ class RuleSet:
             except (ValueError, OSError):
                 pass
         return p.as_posix()
-
-    def with_context(self, context: Context) -> RuleSet:
-        return replace(self, context=self.context.merged(context))
 
 
 def glob_match(path: str, pattern: str) -> bool:
@@ -568,15 +564,14 @@ class _Problems:
         self.path = path
         self.items: list[tuple[tuple[Any, ...], str]] = []
         self.extra: list[str] = []
-        self.fixed_line: list[tuple[int, str]] = []
 
     def add(self, where: tuple[Any, ...], message: str) -> None:
         self.items.append((where, message))
 
     def raise_if_any(self, lines: Mapping[tuple[Any, ...], int]) -> None:
-        if not (self.items or self.extra or self.fixed_line):
+        if not (self.items or self.extra):
             return
-        located = list(self.fixed_line)
+        located: list[tuple[int, str]] = []
         for where, message in self.items:
             key = where
             while key not in lines and key:

@@ -58,6 +58,7 @@ class Report:
     violations: list[Violation] = field(default_factory=list)
     errors: list[InputError] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)
+    #: how many notes were linted (inputs in `errors` are not counted)
     files: int = 0
 
     def __iter__(self) -> Iterator[Violation]:
@@ -209,7 +210,6 @@ class Linter:
                     report.notices.append(f"{display}: skipped, not a text file")
             except SourceError as exc:
                 report.errors.append(InputError(display, str(exc)))
-        report.files = len(notes) + len(report.errors)
         lintable = []
         for note in notes:  # a note under a broken .notelint.yaml is an error, not a crash
             try:
@@ -219,14 +219,8 @@ class Linter:
             else:
                 lintable.append(note)
         report.violations = self.lint_notes(lintable)
+        report.files = len(lintable)
         return report
-
-    def expand(
-        self, paths: Iterable[str | Path], report: Report, *, verbose: bool = False
-    ) -> Iterator[tuple[str, Path]]:
-        """Files as given, and the notes inside folders: (path to show, path)."""
-        for display, path, _ in self._expand(paths, report, verbose=verbose):
-            yield display, path
 
     def _expand(
         self, paths: Iterable[str | Path], report: Report, *, verbose: bool = False

@@ -89,10 +89,6 @@ class Context:
             today=other.today or self.today,
         )
 
-    @property
-    def is_empty(self) -> bool:
-        return not (self.interviewer or self.company or self.position or self.interview_date)
-
 
 @dataclass(frozen=True)
 class Finding:

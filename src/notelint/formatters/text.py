@@ -30,7 +30,8 @@ def render(report: Report, options: OutputOptions) -> str:
 def summary(report: Report) -> str:
     notes = report.files
     noun = "note" if notes == 1 else "notes"
-    errors = f"; {len(report.errors)} could not be read" if report.errors else ""
+    count = len(report.errors)
+    errors = f"; {count} error{'s' if count != 1 else ''} reported above" if count else ""
     if not report.violations:
         return f"{notes} {noun} checked, no problems found{errors}."
     counts = Counter(v.severity for v in report.violations)
