@@ -56,3 +56,13 @@ def test_lint_paths_takes_one_path_too(tmp_path: Path, as_path: bool) -> None:
 def test_a_note_that_cannot_be_read_raises_a_public_error() -> None:
     with pytest.raises(notelint.SourceError, match="interview_date"):
         lint_text("---\ninterview_date: someday\n---\nHi\n", filename="a.md")
+
+
+def test_violations_differing_only_in_message_are_not_equal() -> None:
+    from notelint.model import Severity
+
+    base = dict(path="a", line=1, column=1, rule="r", end_line=1, end_column=2)
+    one = Violation(severity=Severity.WARNING, message="one", **base)  # type: ignore[arg-type]
+    two = Violation(severity=Severity.WARNING, message="two", **base)  # type: ignore[arg-type]
+    assert one != two and len({one, two}) == 2
+    assert sorted([two, one]) == [one, two]

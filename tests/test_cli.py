@@ -281,3 +281,19 @@ def test_a_broken_discovered_config_for_standard_input(notes: Path, broken_sub: 
     assert code == 2
     assert err.startswith(f"notelint: {broken_sub / '.notelint.yaml'}:2: unknown rule 'nope'")
     assert "x.txt:" not in out
+
+
+def test_stdin_filename_alone_reads_standard_input() -> None:
+    code, out, _ = run(
+        "check",
+        "--format",
+        "json",
+        "--select",
+        "hyperbole",
+        "--stdin-filename",
+        "a.md",
+        input=FLAWED,
+    )
+    assert code == 1 and json.loads(out)[0]["path"] == "a.md"
+    code, _, err = run("check", "--stdin-filename", "a.md", "notes/")
+    assert code == 2 and "add - to the paths" in err

@@ -301,3 +301,9 @@ def test_a_saved_pipeline_can_be_selected(tmp_path: Path) -> None:
     ruleset = load_config(cfg)
     found = Linter(ruleset).lint_text("Dear Ms. Chen,\n\nThis is my dream job.\n")
     assert "hyperbole" in {v.rule for v in found}
+
+
+def test_a_generic_rule_needs_something_to_look_for(tmp_path: Path) -> None:
+    cfg = write(tmp_path, "rules:\n  empty: {kind: existence, message: 'a; b'}\n")
+    (problem,) = problems(cfg)
+    assert problem == "CFG:2: option 'phrases' of 'empty': give phrases or patterns to look for"

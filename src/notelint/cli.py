@@ -123,6 +123,10 @@ def check(
     verbose: bool,
 ) -> None:
     """Lint notes: files, folders (searched for notes), or - for standard input."""
+    if stdin_filename and not paths:
+        paths = ("-",)  # a name for standard input means: read standard input
+    elif stdin_filename and "-" not in paths:
+        raise click.UsageError("--stdin-filename names standard input; add - to the paths")
     context = _parse_context(context_flags)
     today_date = _parse_date(today, "--today")
     selected, ignored = _split_ids(select), _split_ids(ignore)

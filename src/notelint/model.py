@@ -122,10 +122,11 @@ class Violation:
     line: int
     column: int
     rule: str
-    severity: Severity = field(compare=False)
-    message: str = field(compare=False)
-    end_line: int = field(compare=False)
-    end_column: int = field(compare=False)
+    severity: Severity
+    message: str
+    end_line: int
+    end_column: int
+    # Not compared: a fix follows from the rest, and None and a Fix do not order.
     fix: Fix | None = field(default=None, compare=False)
     offset: int = field(default=0, compare=False)
     end_offset: int = field(default=0, compare=False)

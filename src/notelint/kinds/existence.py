@@ -51,6 +51,12 @@ class ExistenceKind(Kind):
     }
     EXTENDABLE = ("phrases", "patterns", "exceptions", "exception_patterns")
 
+    @classmethod
+    def validate(cls, options):  # type: ignore[no-untyped-def]
+        if not any(options.get(k) for k in ("phrases", "patterns")):
+            return [("phrases", "give phrases or patterns to look for")]
+        return []
+
     def __init__(self, rule, nlp) -> None:  # type: ignore[no-untyped-def]
         super().__init__(rule, nlp)
         self.matches = Phrases(nlp, self.opt("phrases"), self.opt("patterns"))

@@ -46,7 +46,7 @@ class WordCountKind(Kind):
                 start,
                 end,
                 message=self.rule.message.format_map(
-                    {"words": words, "limit": hi, "direction": "over", "text": ""}
+                    {"words": _words(words), "limit": hi, "direction": "over", "text": ""}
                 ),
             )
         elif words < lo:
@@ -54,6 +54,10 @@ class WordCountKind(Kind):
                 start,
                 end,
                 message=self.rule.message.format_map(
-                    {"words": words, "limit": lo, "direction": "under", "text": ""}
+                    {"words": _words(words), "limit": lo, "direction": "under", "text": ""}
                 ),
             )
+
+
+def _words(count: int) -> str:
+    return f"{count} word{'s' if count != 1 else ''}"
