@@ -38,7 +38,8 @@ def load_notes(count: int) -> list[tuple[str, str]]:
 
 def cli_runs(folder: Path, repeat: int) -> list[float]:
     exe = Path(sys.executable).parent / "notelint"
-    cmd = [str(exe) if exe.exists() else shutil.which("notelint") or "notelint"]
+    found = str(exe) if exe.exists() else shutil.which("notelint")
+    cmd = [found] if found else [sys.executable, "-m", "notelint"]
     times = []
     for _ in range(repeat):
         start = time.perf_counter()
