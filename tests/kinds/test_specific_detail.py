@@ -115,3 +115,18 @@ def test_works_without_pos_tags() -> None:
     nlp = build_nlp()
     assert not any(n in nlp.pipe_names for n in ("tagger", "morphologizer"))
     assert _specifics("I learned that the team is moving to Kubernetes next year.")
+
+
+def test_a_long_own_description_counts_but_a_long_vague_one_does_not() -> None:
+    from tests.conftest import rules_of
+
+    specific = (
+        "What I keep thinking about is how your line cooks prep garnish trays before "
+        "lunch and label them by station, so service starts without measuring anything."
+    )
+    vague = (
+        "I learned so much about the company, its values, its culture, the way everyone "
+        "works together, and what a typical day and week look like for the team."
+    )
+    assert "learned-detail" not in rules_of(specific)
+    assert "learned-detail" in rules_of(vague)

@@ -118,6 +118,8 @@ class SpecificDetailKind(Kind):
         "process_words": "str_list",
         "time_patterns": "patterns",
         "min_specifics": "int",
+        "min_description_words": "int",
+        "generic_words": "str_list",
     }
     DEFAULTS: ClassVar[dict[str, object]] = {
         "cues": [],
@@ -134,6 +136,8 @@ class SpecificDetailKind(Kind):
         "process_words": [],
         "time_patterns": [],
         "min_specifics": 1,
+        "min_description_words": 8,
+        "generic_words": [],
     }
     EXTENDABLE = (
         "cues",
@@ -148,6 +152,7 @@ class SpecificDetailKind(Kind):
         "position_nouns",
         "honorifics",
         "process_words",
+        "generic_words",
         "time_patterns",
     )
 
@@ -165,6 +170,7 @@ class SpecificDetailKind(Kind):
         self.position_nouns = _words(self.opt("position_nouns"))
         self.honorifics = {w.rstrip(".") for w in _words(self.opt("honorifics"))}
         self.process_words = _words(self.opt("process_words"))
+        self.generic_words = _words(self.opt("generic_words"))
 
     @classmethod
     def validate(cls, options: object) -> list[tuple[str, str]]:
@@ -190,6 +196,8 @@ class SpecificDetailKind(Kind):
         found: list[tuple[str, str]] = []
         for report in reports:
             found.extend(self._signals(doc, report, excluded, times))
+        if not found:
+            found.extend(self._descriptions(doc, reports, excluded))
         # overlapping reports ("enjoyed hearing about your plan") find the same words
         found = list(dict.fromkeys(found))
         return found if len(found) >= self.opt("min_specifics") else []
@@ -289,6 +297,34 @@ class SpecificDetailKind(Kind):
                 out.append(("number", tok.text))
             elif self._is_concrete(tok, excluded):
                 out.append(("thing", doc[tok.i - 1].text + " " + tok.text))
+        return out
+
+    def _descriptions(
+        self, doc: Doc, reports: list[Report], excluded: set[int]
+    ) -> list[tuple[str, str]]:
+        """A report that describes what it heard in many words of its own is specific
+        even without a name or a number ("how your prep cooks portion every sauce the
+        night before and label it by station"); a vague one uses few ("the team and
+        its culture"). Reports in a sentence about the writer's own doings never count."""
+        limit = self.opt("min_description_words")
+        out = []
+        for report in reports:
+            span = doc[report.start : report.end]
+            sent = span.sent
+            own = [t for t in doc[sent.start : report.start] if _writer_word(t)]
+            if own and not any(t.lemma_ in self.appraisal for t in doc[sent.start : report.start]):
+                continue
+            words = {
+                t.lemma_
+                for t in span
+                if t.is_alpha
+                and not t.is_stop
+                and len(t) > 2
+                and t.i not in excluded
+                and t.lemma_ not in self.generic_words
+            }
+            if len(words) >= limit:
+                out.append(("description", " ".join(sorted(words))))
         return out
 
     def _is_name(self, tok: Token) -> bool:
@@ -421,6 +457,14 @@ class SpecificDetailKind(Kind):
 
 
 # -- helpers ---------------------------------------------------------------------------
+def _writer_word(tok: Token) -> bool:
+    """A word for the writer, except as the one something stayed with ("it stuck with
+    me"): "That work taught me how ..." is about the writer's own past."""
+    if tok.lower_ not in FIRST_PERSON:
+        return False
+    return not (tok.lower_ in ("me", "us") and tok.i > 0 and tok.doc[tok.i - 1].lower_ == "with")
+
+
 def _words(values: Sequence[str]) -> frozenset[str]:
     return frozenset(v.lower() for v in values)
 
