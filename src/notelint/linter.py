@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from notelint.config import ConfigError, RuleSet, default_ruleset, find_config, load_config
-from notelint.model import Context, Finding, Fix, Rule, Severity, Violation
+from notelint.model import Context, Finding, Fix, MessageFields, Rule, Severity, Violation
 from notelint.pipeline import build_nlp
 from notelint.sources import (
     NOTE_SUFFIXES,
@@ -73,13 +73,6 @@ class Report:
             error = InputError.from_config(problem)
             if error not in self.errors:
                 self.errors.append(error)
-
-
-class _Format(dict[str, object]):
-    """str.format_map that leaves unknown fields visible instead of failing."""
-
-    def __missing__(self, key: str) -> str:
-        return "{" + key + "}"
 
 
 class Linter:
@@ -188,7 +181,7 @@ class Linter:
 
     def _violation(self, note: Note, rule: Rule, f: Finding) -> Violation:
         snippet = " ".join(note.text[f.start : f.end].split())
-        message = f.message or rule.message.format_map(_Format(text=snippet))
+        message = f.message or rule.message.format_map(MessageFields(text=snippet))
         fix = None
         if f.replacement is not None:
             fix = Fix(

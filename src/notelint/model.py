@@ -43,6 +43,14 @@ def thaw(value: Any) -> Any:
     return value
 
 
+class MessageFields(dict[str, object]):
+    """Fields for str.format_map on a message template; an unknown field stays visible
+    as written instead of failing (templates are also checked when config is loaded)."""
+
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
 @dataclass(frozen=True)
 class Examples:
     passing: tuple[str, ...] = ()

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, ClassVar, NamedTuple
 
 from notelint.kinds.base import Kind
 from notelint.kinds.matching import Phrases, is_negated, overlaps
-from notelint.model import Finding
+from notelint.model import Finding, MessageFields
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -196,7 +196,7 @@ class EnthusiasmKind(Kind):
         message = None
         if template:
             text = " ".join(note.text[hit.start : hit.end].split())
-            message = template.format_map(_Fields(text=text, count=hit.count))
+            message = template.format_map(MessageFields(text=text, count=hit.count))
         return self.finding(hit.start, hit.end, message=message)
 
     # ------------------------------------------------------------------ check
@@ -361,8 +361,3 @@ class EnthusiasmKind(Kind):
             if self.opt("negation") and is_negated(span, window=3):
                 continue
             yield Hit("gushing", span.start_char, span.end_char)
-
-
-class _Fields(dict[str, object]):
-    def __missing__(self, key: str) -> str:
-        return "{" + key + "}"
