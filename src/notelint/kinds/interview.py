@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, ClassVar
 from notelint.kinds.base import Kind
 from notelint.kinds.letter import close_spelling, fold
 from notelint.kinds.required import body_line_span
-from notelint.model import Finding
+from notelint.model import Finding, MessageFields
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -41,7 +41,9 @@ class TimingKind(Kind):
             start,
             end,
             message=self.rule.message.format_map(
-                {"text": f"{days} days", "words": days, "limit": self.opt("max_days")}
+                MessageFields(
+                    {"text": f"{days} days", "words": days, "limit": self.opt("max_days")}
+                )
             ),
         )
 
@@ -271,7 +273,9 @@ class PersonalizationKind(Kind):
         custom = self.opt("messages") or {}
         template = custom.get(key) or (self.rule.message if key == "missing" else None)
         template = template or self.MESSAGES[key]
-        return template.format_map({"text": "", "name": "", "expected": "", **fields})
+        return template.format_map(
+            MessageFields({"text": "", "name": "", "expected": "", **fields})
+        )
 
     def check(self, doc: Doc, note: Note) -> Iterable[Finding]:
         ctx = note.context

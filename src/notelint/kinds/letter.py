@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 from notelint.kinds.base import Kind
 from notelint.kinds.required import body_line_span
-from notelint.model import Finding
+from notelint.model import Finding, MessageFields
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -408,7 +408,9 @@ class SalutationKind(Kind):
             template = self.rule.message
         else:
             template = self.MESSAGES[key]
-        return template.format_map({"text": "", "name": "", "expected": "", **fields})
+        return template.format_map(
+            MessageFields({"text": "", "name": "", "expected": "", **fields})
+        )
 
     # -- finding the greeting --------------------------------------------------------
     def find(self, note: Note) -> tuple[Greeting | None, Line | None]:

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from notelint.kinds.base import Kind
 from notelint.kinds.required import body_line_span
 from notelint.kinds.word_count import word_count
-from notelint.model import Finding
+from notelint.model import Finding, MessageFields
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -159,12 +159,14 @@ class ReadabilityKind(Kind):
             start,
             end,
             message=self.rule.message.format_map(
-                {
-                    "text": f"{value:.0f}",
-                    "limit": f"{limit:g}",
-                    "words": words,
-                    "direction": "above" if value > limit else "below",
-                }
+                MessageFields(
+                    {
+                        "text": f"{value:.0f}",
+                        "limit": f"{limit:g}",
+                        "words": words,
+                        "direction": "above" if value > limit else "below",
+                    }
+                )
             ),
         )
 
@@ -191,6 +193,6 @@ class SentenceLengthKind(Kind):
                 start,
                 end,
                 message=self.rule.message.format_map(
-                    {"words": words, "limit": limit, "text": " ".join(text.split())}
+                    MessageFields({"words": words, "limit": limit, "text": " ".join(text.split())})
                 ),
             )

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 from notelint.kinds.base import Kind
 from notelint.kinds.required import body_line_span
-from notelint.model import Finding
+from notelint.model import Finding, MessageFields
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -46,7 +46,9 @@ class WordCountKind(Kind):
                 start,
                 end,
                 message=self.rule.message.format_map(
-                    {"words": _words(words), "limit": hi, "direction": "over", "text": ""}
+                    MessageFields(
+                        {"words": _words(words), "limit": hi, "direction": "over", "text": ""}
+                    )
                 ),
             )
         elif words < lo:
@@ -54,7 +56,9 @@ class WordCountKind(Kind):
                 start,
                 end,
                 message=self.rule.message.format_map(
-                    {"words": _words(words), "limit": lo, "direction": "under", "text": ""}
+                    MessageFields(
+                        {"words": _words(words), "limit": lo, "direction": "under", "text": ""}
+                    )
                 ),
             )
 
