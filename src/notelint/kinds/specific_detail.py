@@ -311,7 +311,8 @@ class SpecificDetailKind(Kind):
         for report in reports:
             span = doc[report.start : report.end]
             sent = span.sent
-            own = [t for t in doc[sent.start : report.start] if _writer_word(t)]
+            learning = bool(_LEARNING_CUE & set(report.cue.lower().split()))
+            own = [] if learning else [t for t in doc[sent.start : report.start] if _writer_word(t)]
             if own and not any(t.lemma_ in self.appraisal for t in doc[sent.start : report.start]):
                 continue
             words = {
@@ -457,6 +458,38 @@ class SpecificDetailKind(Kind):
 
 
 # -- helpers ---------------------------------------------------------------------------
+# Cues in which the writer is the one who learned ("I was glad to learn that ..."), so a
+# first person before them does not make the report the writer's own doings.
+_LEARNING_CUE = frozenset(
+    [
+        "learn",
+        "learned",
+        "learnt",
+        "learning",
+        "hear",
+        "heard",
+        "hearing",
+        "see",
+        "saw",
+        "seen",
+        "seeing",
+        "watch",
+        "watched",
+        "watching",
+        "tell",
+        "told",
+        "find",
+        "found",
+        "discover",
+        "discovered",
+        "stayed",
+        "stuck",
+        "stick",
+        "stay",
+    ]
+)
+
+
 def _writer_word(tok: Token) -> bool:
     """A word for the writer, except as the one something stayed with ("it stuck with
     me"): "That work taught me how ..." is about the writer's own past."""
