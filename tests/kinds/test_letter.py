@@ -386,3 +386,11 @@ def test_one_line_note_without_closing() -> None:
 def test_thanks_for_the_interview_is_body_not_closing() -> None:
     text = "Thanks for the interview this morning. I look forward to hearing from you.\n\n— Dev"
     assert len(sign_offs(text)) == 1
+
+
+@pytest.mark.parametrize("greeting", ["Kia ora Mrs Whaanga,", "Namaste Mr. Rao,"])
+def test_greetings_of_other_englishes_are_greetings(greeting: str) -> None:
+    from tests.conftest import rules_of
+
+    note = f"{greeting}\n\nThank you for meeting with me on Friday.\n\nBest regards,\nSam"
+    assert "salutation" not in rules_of(note)

@@ -333,6 +333,12 @@ class SalutationKind(Kind):
             "good afternoon",
             "good evening",
             "good day",
+            # greetings of other Englishes: "Kia ora Mrs Whaanga,", "Namaste Mr. Rao,"
+            "kia ora",
+            "namaste",
+            "salaam",
+            "shalom",
+            "aloha",
             "respected",
             "to whom it may concern",
         ],
