@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from notelint.model import Finding, Rule
+from notelint.model import Finding, MessageFields, Rule
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -83,3 +83,19 @@ class Kind:
 
     def finding(self, start: int, end: int, **kw: Any) -> Finding:
         return Finding(rule=self.rule.id, start=start, end=end, **kw)
+
+    def body_finding(self, note: Note, **fields: object) -> Finding:
+        """A finding about the whole note, at the first line of its body, with the rule's
+        message filled in (length, timing, readability)."""
+        start, end = body_line_span(note)
+        message = self.rule.message.format_map(MessageFields({"text": "", **fields}))
+        return self.finding(start, end, message=message)
+
+
+def body_line_span(note: Note) -> tuple[int, int]:
+    """The first line of the note's body: where a missing piece is reported."""
+    start = note.body_start
+    end = start
+    while end < len(note.text) and note.text[end] not in "\r\n":
+        end += 1
+    return start, end

@@ -9,9 +9,8 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, ClassVar
 
-from notelint.kinds.base import Kind
+from notelint.kinds.base import Kind, body_line_span
 from notelint.kinds.letter import close_spelling, fold
-from notelint.kinds.required import body_line_span
 from notelint.model import Finding, MessageFields
 
 if TYPE_CHECKING:
@@ -36,16 +35,7 @@ class TimingKind(Kind):
         days = (_day(today) - _day(when)).days
         if days <= self.opt("max_days"):
             return
-        start, end = body_line_span(note)
-        yield self.finding(
-            start,
-            end,
-            message=self.rule.message.format_map(
-                MessageFields(
-                    {"text": f"{days} days", "words": days, "limit": self.opt("max_days")}
-                )
-            ),
-        )
+        yield self.body_finding(note, text=f"{days} days", words=days, limit=self.opt("max_days"))
 
 
 def _day(value: dt.date) -> dt.date:

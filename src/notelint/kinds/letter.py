@@ -14,8 +14,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
-from notelint.kinds.base import Kind
-from notelint.kinds.required import body_line_span
+from notelint.kinds.base import Kind, body_line_span
 from notelint.model import Finding, MessageFields
 
 if TYPE_CHECKING:

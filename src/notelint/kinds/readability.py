@@ -13,7 +13,6 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from notelint.kinds.base import Kind
-from notelint.kinds.required import body_line_span
 from notelint.kinds.word_count import word_count
 from notelint.model import Finding, MessageFields
 
@@ -154,20 +153,12 @@ class ReadabilityKind(Kind):
             limit = lo
         if limit is None:
             return
-        start, end = body_line_span(note)
-        yield self.finding(
-            start,
-            end,
-            message=self.rule.message.format_map(
-                MessageFields(
-                    {
-                        "text": f"{value:.0f}",
-                        "limit": f"{limit:g}",
-                        "words": words,
-                        "direction": "above" if value > limit else "below",
-                    }
-                )
-            ),
+        yield self.body_finding(
+            note,
+            text=f"{value:.0f}",
+            limit=f"{limit:g}",
+            words=words,
+            direction="above" if value > limit else "below",
         )
 
 

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, ClassVar
 
-from notelint.kinds.base import Kind
+from notelint.kinds.base import Kind, body_line_span
 from notelint.kinds.matching import Phrases, is_negated, overlaps
 from notelint.model import Finding
 
@@ -16,15 +16,6 @@ if TYPE_CHECKING:
     from notelint.sources import Note
 
 _CLOSING_LINE = re.compile(r"^[\W_]*$")
-
-
-def body_line_span(note: Note) -> tuple[int, int]:
-    """The first line of the note's body: where a missing piece is reported."""
-    start = note.body_start
-    end = start
-    while end < len(note.text) and note.text[end] not in "\r\n":
-        end += 1
-    return start, end
 
 
 class RequiredKind(Kind):

@@ -28,10 +28,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
-from notelint.kinds.base import Kind
+from notelint.kinds.base import Kind, body_line_span
 from notelint.kinds.matching import Phrases, is_negated
 from notelint.kinds.placeholder import SlotFinder
-from notelint.kinds.required import body_line_span
 from notelint.model import Finding
 
 if TYPE_CHECKING:

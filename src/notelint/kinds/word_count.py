@@ -7,8 +7,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, ClassVar
 
 from notelint.kinds.base import Kind
-from notelint.kinds.required import body_line_span
-from notelint.model import Finding, MessageFields
+from notelint.model import Finding
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -40,27 +39,10 @@ class WordCountKind(Kind):
     def check(self, doc: Doc, note: Note) -> Iterable[Finding]:
         words = word_count(note.masked)
         lo, hi = self.opt("min"), self.opt("max")
-        start, end = body_line_span(note)
         if words > hi:
-            yield self.finding(
-                start,
-                end,
-                message=self.rule.message.format_map(
-                    MessageFields(
-                        {"words": _words(words), "limit": hi, "direction": "over", "text": ""}
-                    )
-                ),
-            )
+            yield self.body_finding(note, words=_words(words), limit=hi, direction="over")
         elif words < lo:
-            yield self.finding(
-                start,
-                end,
-                message=self.rule.message.format_map(
-                    MessageFields(
-                        {"words": _words(words), "limit": lo, "direction": "under", "text": ""}
-                    )
-                ),
-            )
+            yield self.body_finding(note, words=_words(words), limit=lo, direction="under")
 
 
 def _words(count: int) -> str:
