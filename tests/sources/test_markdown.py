@@ -81,13 +81,19 @@ def test_front_matter_is_not_prose() -> None:
 
 def test_crlf_and_cr_keep_offsets() -> None:
     for eol in ("\r\n", "\r"):
-        text = eol.join(["# Title", "", "Some **bold** text", "and `code` here", ""])
+        text = eol.join(["# Title", "", "Some **bold** text.", "And `code` here", ""])
         out = masked(text)
         assert out.index("bold") == text.index("bold")
         assert out.index("here") == text.index("here")
         assert "code" not in out
         assert [i for i, c in enumerate(out) if c in "\r\n"] == [
             i for i, c in enumerate(text) if c in "\r\n"
+        ]
+        # A wrapped line's break is shown as spaces, at the same offsets.
+        wrapped = masked(eol.join(["Some **bold** text", "and more", ""]))
+        assert wrapped.split() == ["Some", "bold", "text", "and", "more"]
+        assert [i for i, c in enumerate(wrapped) if c in "\r\n"] == [
+            len(wrapped) - len(eol) + k for k in range(len(eol))
         ]
 
 

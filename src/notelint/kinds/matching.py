@@ -82,14 +82,21 @@ class MatchHub:
         """Match ids to (start, end) token ranges, computed once per Doc."""
         cached = doc.user_data.get(self._cache_key)
         if cached is None:
-            cached = {}
+            # Whitespace inside a sentence (a run of spaces, an indented wrapped line) is
+            # a token of its own, which would split every phrase across it: match on the
+            # words alone and map the matches back.
+            words, index = without_inner_space(doc)
+            found: list[tuple[int, int, int]] = []
             for matcher in (self.lower, self.lemma):
                 if len(matcher):
-                    for match_id, start, end in matcher(doc):
-                        cached.setdefault(match_id, set()).add((start, end))
-            for matcher, start, end in self._token_runs(doc):
-                for match_id, s, e in matcher(doc[start:end]):
-                    cached.setdefault(match_id, set()).add((start + s, start + e))
+                    found.extend(matcher(words))
+            for matcher, start, end in self._token_runs(words):
+                found.extend((m, start + s, start + e) for m, s, e in matcher(words[start:end]))
+            cached = {}
+            for match_id, start, end in found:
+                if index is not None:
+                    start, end = index[start], index[end - 1] + 1
+                cached.setdefault(match_id, set()).add((start, end))
             doc.user_data[self._cache_key] = cached
         return cached
 
@@ -129,6 +136,34 @@ class MatchHub:
 
 
 _HUB: ContextVar[MatchHub | None] = ContextVar("notelint_match_hub", default=None)
+
+
+def without_inner_space(doc: Doc) -> tuple[Doc, list[int] | None]:
+    """The doc without the whitespace tokens inside its sentences, and for each token
+    kept its index in `doc`; (doc, None) when there are none. Whitespace at the end of a
+    sentence stays, so that no match crosses a sentence or a paragraph."""
+    n = len(doc)
+    inner = {
+        t.i
+        for t in doc
+        if t.is_space and 0 < t.i < n - 1 and not doc[t.i + 1].is_sent_start and not t.is_sent_start
+    }
+    if not inner:
+        return doc, None
+    kept = [t for t in doc if t.i not in inner]
+    index = [t.i for t in kept]
+    from spacy.tokens import Doc
+
+    words = Doc(
+        doc.vocab,
+        words=[t.text for t in kept],
+        spaces=[bool(t.whitespace_) or t.i + 1 in inner for t in kept],
+        lemmas=[t.lemma_ for t in kept],
+        sent_starts=[bool(t.is_sent_start) if k else True for k, t in enumerate(kept)],
+        tags=[t.tag_ for t in kept] if doc.has_annotation("TAG") else None,
+        pos=[t.pos_ for t in kept] if doc.has_annotation("POS") else None,
+    )
+    return words, index
 
 
 def pattern_anchor(pattern: Sequence[Any]) -> tuple[str, frozenset[str]] | None:

@@ -22,6 +22,7 @@ from notelint.model import Context
 from notelint.positions import LineIndex
 from notelint.sources.directives import Directive, Suppression, suppressions
 from notelint.sources.frontmatter import FrontMatter, FrontMatterError, find_front_matter
+from notelint.sources.linebreaks import join_soft_breaks
 from notelint.sources.prose import Prose, blank, plain_prose
 
 
@@ -181,7 +182,7 @@ def note_from_text(text: str, path: str = "<text>", *, fmt: str | None = None) -
     return Note(
         path=path,
         text=text,
-        masked=prose.masked,
+        masked=join_soft_breaks(prose.masked),
         format=fmt,
         context=context,
         disabled=disabled,

@@ -1,0 +1,88 @@
+"""Soft line breaks: the breaks a hard-wrapped paragraph has only because its lines were
+filled to a width (plain-text e-mail is wrapped at about 72 columns).
+
+A phrase that crosses one ("It was a pleasure to / meet you") is still one phrase, so the
+prose mask shows a soft break as spaces: every rule then matches across it, and since the
+replacement keeps the text's length, every offset still points into the original. Tabs
+and no-break spaces inside a line are shown as plain spaces for the same reason.
+
+A break stays a break (a *hard* break) where the letter's structure puts one: after a
+greeting, a closing or a signature line, a heading, before a list item or a quotation,
+and after a sentence. A break is soft when the next line simply continues the sentence:
+it starts in lower case, or the line before it was full (its next word would not have fit
+in the width the note is wrapped to).
+"""
+
+from __future__ import annotations
+
+import re
+
+_BREAK = re.compile(r"\r\n|\r|\n")
+# Lines that are structure, never the continuation of a wrapped sentence.
+_STRUCTURE_START = re.compile(r"(?:[-*+\u2022>|#]|\d+[.)])(?:\s|$)")
+_SENTENCE_END = re.compile(r"[.!?]['\"\u2019\u201d)\]]*$")
+# A full stop that does not end a sentence: a title or a common abbreviation.
+_ABBREVIATION = re.compile(
+    r"(?:^|\s)(?:Mr|Mrs|Ms|Mx|Dr|Prof|Jr|Sr|vs|etc|e\.g|i\.e|approx|incl|dept)\.$",
+    re.IGNORECASE,
+)
+_HORIZONTAL = str.maketrans({"\t": " ", "\u00a0": " ", "\u202f": " ", "\u2007": " "})
+
+
+def join_soft_breaks(masked: str) -> str:
+    """The masked prose with soft line breaks (and tabs, no-break spaces) as spaces; the
+    same length as `masked`, every other character where it was."""
+    text = masked.translate(_HORIZONTAL)
+    breaks = list(_BREAK.finditer(text))
+    if not breaks:
+        return text
+    width = _wrap_width(text)
+    chars: list[str] | None = None
+    line_start = 0
+    for k, brk in enumerate(breaks):
+        line = text[line_start : brk.start()].rstrip()
+        next_end = breaks[k + 1].start() if k + 1 < len(breaks) else len(text)
+        following = text[brk.end() : next_end].strip()
+        if line.strip() and following and _is_soft(line, following, width):
+            if chars is None:
+                chars = list(text)
+            chars[brk.start() : brk.end()] = " " * (brk.end() - brk.start())
+        line_start = brk.end()
+    return text if chars is None else "".join(chars)
+
+
+def _wrap_width(text: str) -> int:
+    """The width the note's lines are filled to: its longest line that could have been
+    broken (a long address or link alone on its line says nothing of the width)."""
+    lines = (line.rstrip() for line in _BREAK.split(text))
+    return max((len(line) for line in lines if " " in line.strip()), default=0)
+
+
+def _unclosed(line: str) -> bool:
+    """Whether the line opens a bracket it does not close ("at [Company")."""
+    return any(line.count(o) > line.count(c) for o, c in ("[]", "()", "{}", "<>"))
+
+
+def _is_soft(line: str, following: str, width: int) -> bool:
+    """Whether the break between `line` (right-stripped) and the `following` line
+    (stripped) only wraps a sentence."""
+    if _STRUCTURE_START.match(following) or line.lstrip().startswith("#"):
+        return False
+    if _ABBREVIATION.search(line) or _unclosed(line):
+        return True  # "Ms. / Lee", "[Company / Name]": the phrase goes on
+    if _SENTENCE_END.search(line):
+        return False
+    if len(line) < width // 2 or " " not in line.strip():
+        return False  # no wrapped line is this short: a greeting, a closing, a rule
+    first = following.split(maxsplit=1)[0]
+    letter = next((ch for ch in first if ch.isalpha()), "")
+    if letter.islower():
+        return True
+    if line.endswith((":", ";")):
+        return False
+    # A capital after a line that had room for it is a new line on purpose (a greeting,
+    # a closing, a signature, an address) rather than a wrapped one; so is a capital
+    # after a number (the end of an address line: a suite, a postcode), and a short line
+    # after a long one (a signature under a long closing line).
+    full = len(line) + 1 + len(first) > width
+    return full and not line[-1].isdigit() and len(following) >= width // 2
