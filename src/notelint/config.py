@@ -21,13 +21,14 @@ from typing import Any
 
 from notelint.kinds import KINDS
 from notelint.kinds.base import type_error
+from notelint.lexicons import NAME, Lexicons, default_lexicons, expand, extended, references
 from notelint.model import Context, Examples, Rule, Severity, freeze
 from notelint.sources import parse_context
 from notelint.yamlsource import YamlError, load_with_lines
 
 CONFIG_NAMES = (".notelint.yaml", ".notelint.yml")
 RULE_ID = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
-TOP_KEYS = ("extends", "context", "rules", "exclude", "per_file", "pipeline")
+TOP_KEYS = ("extends", "context", "rules", "lexicons", "exclude", "per_file", "pipeline")
 RULESET_TOP_KEYS = ("rules",)
 #: the fields a message template may use (each kind fills the ones it knows)
 MESSAGE_FIELDS = ("text", "words", "limit", "direction", "name", "expected", "count")
@@ -190,6 +191,7 @@ def _load_user_config(path: Path) -> RuleSet:
         if key not in TOP_KEYS:
             problems.add((key,), f"unknown key {key!r}; expected one of {', '.join(TOP_KEYS)}")
 
+    lexicons = _user_lexicons(data.get("lexicons"), problems)
     base_rules, order = _base_rules(path, data.get("extends", "default"), problems)
     rules = {rid: dict(defn) for rid, defn in base_rules.items()}
     order_list = list(order)
@@ -215,11 +217,13 @@ def _load_user_config(path: Path) -> RuleSet:
             problems.add(where, f"rule {rule_id!r} should be off, on, or a mapping of settings")
             continue
         if rule_id in rules and "kind" not in setting:
-            merged = _override(rule_id, rules[rule_id], setting, where, problems)
+            merged = _override(rule_id, rules[rule_id], setting, where, problems, lexicons)
             if merged is not None:
                 rules[rule_id] = merged
         elif "kind" in setting:
-            checked = _check_new_rule(rule_id, setting, where, problems, user=True)
+            checked = _check_new_rule(
+                rule_id, setting, where, problems, user=True, lexicons=lexicons
+            )
             if checked is not None:
                 if rule_id not in rules:
                     order_list.append(rule_id)
@@ -258,7 +262,7 @@ def _load_user_config(path: Path) -> RuleSet:
                 model = str((path.parent / model).resolve())
 
     problems.raise_if_any(lines)
-    built = tuple(_build_rule(i, rules[i]) for i in order_list)
+    built = tuple(_build_rule(i, rules[i], lexicons) for i in order_list)
     return RuleSet(
         rules=tuple(r for r in built if r.id not in disabled),
         known_ids=frozenset(order_list),
@@ -269,6 +273,27 @@ def _load_user_config(path: Path) -> RuleSet:
         path=path,
         all_rules=built,
     )
+
+
+def _user_lexicons(value: Any, problems: _Problems) -> Lexicons:
+    """The shipped lexicons with the words a config adds under `lexicons:`."""
+    if value is None:
+        return default_lexicons()
+    if not isinstance(value, dict):
+        problems.add(("lexicons",), "'lexicons' must be a mapping of lexicon name to words")
+        return default_lexicons()
+    additions: dict[str, list[str]] = {}
+    for name, words in value.items():
+        if not isinstance(name, str) or not NAME.fullmatch(name):
+            problems.add(
+                ("lexicons", name),
+                f"lexicon name {name!r} must be lower-case letters, digits, '-' or '_'",
+            )
+        elif not isinstance(words, list) or not all(isinstance(w, str) for w in words):
+            problems.add(("lexicons", name), f"lexicon {name!r} must be a list of words")
+        else:
+            additions[name] = words
+    return extended(default_lexicons(), additions)
 
 
 def spacy_util_is_package(name: str) -> bool:
@@ -307,6 +332,7 @@ def _override(
     setting: dict[str, Any],
     where: tuple[Any, ...],
     problems: _Problems,
+    lexicons: Lexicons | None = None,
 ) -> dict[str, Any] | None:
     kind = KINDS[base["kind"]]
     merged = dict(base)
@@ -343,7 +369,7 @@ def _override(
             problems.add(here, _unknown_option(key, rule_id, kind.name, kind.OPTIONS))
             ok = False
     if ok:
-        _check_options(rule_id, kind.name, options, where, problems)
+        _check_options(rule_id, kind.name, options, where, problems, lexicons)
     merged["options"] = options
     return merged if ok else None
 
@@ -354,6 +380,7 @@ def _check_new_rule(
     where: tuple[Any, ...],
     problems: _Problems,
     user: bool = False,
+    lexicons: Lexicons | None = None,
 ) -> dict[str, Any] | None:
     if not isinstance(rule_id, str) or not RULE_ID.match(rule_id):
         problems.add(where, f"rule id {rule_id!r} must be kebab-case, like 'my-rule'")
@@ -418,7 +445,7 @@ def _check_new_rule(
         problems.add(where, f"rule {rule_id!r} needs a message")
         ok = False
     if ok:
-        _check_options(rule_id, kind_name, out["options"], where, problems)
+        _check_options(rule_id, kind_name, out["options"], where, problems, lexicons)
     return out if ok else None
 
 
@@ -428,8 +455,18 @@ def _check_options(
     options: Mapping[str, Any],
     where: tuple[Any, ...],
     problems: _Problems,
+    lexicons: Lexicons | None = None,
 ) -> None:
     kind = KINDS[kind_name]
+    lexicons = lexicons if lexicons is not None else default_lexicons()
+    for key, value in options.items():
+        unknown = sorted({name for name in references(value) if name not in lexicons})
+        for name in unknown:
+            problems.add(
+                where + (key,),
+                f"option {key!r} of {rule_id!r} refers to unknown lexicon '${name}'; "
+                f"known lexicons: {', '.join(sorted(lexicons))}",
+            )
     for key, problem in kind.validate(options):
         problems.add(where + (key,), f"option {key!r} of {rule_id!r}: {problem}")
     for key, spec in kind.OPTIONS.items():
@@ -437,7 +474,7 @@ def _check_options(
             from notelint.pipeline import pattern_problem
 
             for i, pattern in enumerate(options[key]):
-                problem = pattern_problem(pattern)
+                problem = pattern_problem(expand(pattern, lexicons))
                 if problem:
                     problems.add(
                         where + (key, i),
@@ -486,8 +523,9 @@ def _examples_ok(value: Any) -> bool:
     return all(isinstance(v, list) and all(isinstance(s, str) for s in v) for v in value.values())
 
 
-def _build_rule(rule_id: str, d: dict[str, Any]) -> Rule:
+def _build_rule(rule_id: str, d: dict[str, Any], lexicons: Lexicons | None = None) -> Rule:
     ex = d.get("examples") or {}
+    options = expand(d.get("options", {}), lexicons or default_lexicons())
     message = d.get("message", "")
     return Rule(
         id=rule_id,
@@ -495,7 +533,7 @@ def _build_rule(rule_id: str, d: dict[str, Any]) -> Rule:
         severity=Severity(d.get("severity", "warning")),
         message=message,
         why=d.get("why", ""),
-        options=freeze(d.get("options", {})),
+        options=freeze(options),
         examples=Examples(tuple(ex.get("pass", ())), tuple(ex.get("fail", ()))),
         link=d.get("link"),
         summary=d.get("summary") or message.split(";")[0],

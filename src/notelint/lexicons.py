@@ -1,0 +1,71 @@
+"""Lexicons: named word classes that rules share.
+
+A rule refers to a lexicon by writing `$name` as an item of any list in its options, most
+often an IN-list of a token pattern: `{LOWER: {IN: [$weekdays, noon]}}`. The reference
+is replaced by the lexicon's words when the rule is built, so spaCy sees a plain IN-list
+and a word list is written once. The shipped lexicons are in lexicons.yaml beside this
+module; a user's `.notelint.yaml` adds words to them (or defines new ones) under
+`lexicons:`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+REFERENCE = re.compile(r"\$([a-z][a-z0-9_-]*)")
+NAME = re.compile(r"[a-z][a-z0-9_-]*")
+
+Lexicons = Mapping[str, tuple[str, ...]]
+
+
+@cache
+def default_lexicons() -> Lexicons:
+    """The shipped lexicons (lexicons.yaml), read once."""
+    import yaml
+
+    path = Path(__file__).with_name("lexicons.yaml")
+    data = yaml.load(path.read_text("utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    return {name: tuple(str(w) for w in words) for name, words in data.items()}
+
+
+def extended(base: Lexicons, additions: Mapping[str, list[str]]) -> Lexicons:
+    """`base` with words added to its lexicons (a new name starts a new lexicon)."""
+    out = dict(base)
+    for name, words in additions.items():
+        out[name] = tuple(dict.fromkeys([*out.get(name, ()), *words]))
+    return out
+
+
+def references(value: Any) -> Iterator[str]:
+    """The lexicon names a value refers to, anywhere inside it."""
+    if isinstance(value, str):
+        found = REFERENCE.fullmatch(value)
+        if found:
+            yield found[1]
+    elif isinstance(value, Mapping):
+        for item in value.values():
+            yield from references(item)
+    elif isinstance(value, list | tuple):
+        for item in value:
+            yield from references(item)
+
+
+def expand(value: Any, lexicons: Lexicons) -> Any:
+    """The value with each `$name` list item replaced by that lexicon's words (an
+    unknown name is left as written: config validation reports it)."""
+    if isinstance(value, Mapping):
+        return {key: expand(item, lexicons) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        out: list[Any] = []
+        for item in value:
+            found = REFERENCE.fullmatch(item) if isinstance(item, str) else None
+            if found and found[1] in lexicons:
+                out.extend(lexicons[found[1]])
+            else:
+                out.append(expand(item, lexicons))
+        return out
+    return value
