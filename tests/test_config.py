@@ -121,8 +121,8 @@ def test_every_problem_is_reported_at_once_with_lines(tmp_path: Path) -> None:
         "expected one of severity, message, why, min, max",
         "CFG:5: rule 'mine' has unknown kind 'telepathy'; expected one of "
         + ", ".join(sorted(k for k, v in KINDS.items() if v.generic)),
-        "CFG:6: unknown key 'contxt'; expected one of extends, context, rules, exclude, "
-        "per_file, pipeline",
+        "CFG:6: unknown key 'contxt'; expected one of extends, context, rules, lexicons, "
+        "exclude, per_file, pipeline",
     ]
 
 
