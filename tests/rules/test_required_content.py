@@ -36,6 +36,10 @@ THANK_YOU_MISSING = [
     "Thanks in advance for your consideration.",
     "Thank you in advance for considering my application.",
     "Thanks to your suggestion, I read the guidelines.",
+    # thanks for something other than the interview
+    "Thanks also for the book recommendation; I ordered it last night.",
+    "Thank you for validating my parking.",
+    "Thank you for the umbrella and the directions to the station.",
     "Thank you for your consideration.",
     "Thank you for considering my application.",
     "I appreciated hearing about your plan to move billing to Stripe.",
@@ -194,6 +198,17 @@ CONTINUED_INTEREST_SATISFIED = [
     "I look forward to joining the team.",
     "I have no doubt that I remain the right fit, and I am still very interested.",
     "I'm eager to contribute to the data team.",
+    # composed: the writer, a wanting, and the job or joining, in one clause
+    "I'm genuinely excited about the chance to work on the payments rebuild.",
+    "I would love the job.",
+    "I really want this role.",
+    "I would be honoured to come aboard.",
+    "I hope we get to work together soon.",
+    "I'm eager to start contributing in the spring.",
+    "Honestly, this is the sort of team I want to grow in.",
+    "The apprenticeship is exactly what I have been looking for.",
+    "Excited to join the crew if you'll have me.",
+    "I'd like nothing more than to work alongside your nurses.",
 ]
 CONTINUED_INTEREST_MISSING = [
     "I look forward to hearing from you.",
@@ -212,6 +227,13 @@ CONTINUED_INTEREST_MISSING = [
     "Please let me know if you need anything else from me.",
     "I'd be glad to help with the volunteer recruitment drive.",
     "I am less interested in the role after our conversation.",
+    # composed statements that are about something else, or negated
+    "I wanted to follow up on the coordinator position.",
+    "I don't want the role if it means relocating.",
+    "I'm not sure I want the job after all.",
+    "I would like to hear more about the role's travel requirements.",
+    "I was excited to read about the team's new warehouse.",
+    "The job is not what I was looking for.",
     "I'm still eager to hear what you decide.",
     "I wonder whether I am still interested in the position.",
 ]

@@ -23,6 +23,7 @@ OPTION_TYPES = {
     "str_list": "a list of texts",
     "patterns": "a list of spaCy token patterns (each a list of token mappings)",
     "str_map": "a mapping of text to text",
+    "compositions": "a list of compositions (mappings of subject, predicate, object)",
 }
 
 
@@ -44,6 +45,8 @@ def type_error(value: Any, spec: str) -> str | None:
             isinstance(p, list | tuple) and p and all(isinstance(t, Mapping) for t in p)
             for p in value
         )
+    elif spec == "compositions":
+        ok = isinstance(value, list | tuple) and all(isinstance(c, Mapping) for c in value)
     elif spec == "str_map":
         ok = isinstance(value, Mapping) and all(
             isinstance(k, str) and isinstance(v, str) for k, v in value.items()

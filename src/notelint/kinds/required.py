@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, ClassVar
 
 from notelint.kinds.base import Kind, body_line_span
+from notelint.kinds.composition import Composition, option_problems
 from notelint.kinds.matching import Phrases, is_negated, overlaps
 from notelint.model import Finding
 
@@ -29,6 +30,7 @@ class RequiredKind(Kind):
     OPTIONS: ClassVar[dict[str, str]] = {
         "phrases": "str_list",
         "patterns": "patterns",
+        "compose": "compositions",
         "exceptions": "str_list",
         "exception_patterns": "patterns",
         "negation": "bool",
@@ -38,23 +40,32 @@ class RequiredKind(Kind):
     DEFAULTS: ClassVar[dict[str, object]] = {
         "phrases": [],
         "patterns": [],
+        "compose": [],
         "exceptions": [],
         "exception_patterns": [],
         "negation": True,
         "closing_counts": True,
         "closing_words": [],
     }
-    EXTENDABLE = ("phrases", "patterns", "exceptions", "exception_patterns", "closing_words")
+    EXTENDABLE = (
+        "phrases",
+        "patterns",
+        "compose",
+        "exceptions",
+        "exception_patterns",
+        "closing_words",
+    )
 
     @classmethod
     def validate(cls, options):  # type: ignore[no-untyped-def]
-        if not any(options.get(k) for k in ("phrases", "patterns")):
-            return [("phrases", "give phrases or patterns to look for")]
-        return []
+        if not any(options.get(k) for k in ("phrases", "patterns", "compose")):
+            return [("phrases", "give phrases, patterns or compositions to look for")]
+        return [("compose", problem) for problem in option_problems(options.get("compose", []))]
 
     def __init__(self, rule, nlp) -> None:  # type: ignore[no-untyped-def]
         super().__init__(rule, nlp)
         self.matches = Phrases(nlp, self.opt("phrases"), self.opt("patterns"))
+        self.compositions = [Composition.from_option(c) for c in self.opt("compose")]
         self.exceptions = Phrases(
             nlp, self.opt("exceptions"), self.opt("exception_patterns"), name="x"
         )
@@ -64,7 +75,8 @@ class RequiredKind(Kind):
         """The matches that satisfy the rule."""
         exceptions = self.exceptions.spans(doc)
         good = []
-        for found in self.matches.spans(doc):
+        composed = [span for c in self.compositions for span in c.spans(doc)]
+        for found in [*self.matches.spans(doc), *composed]:
             span = _trimmed(found)
             if span is None or overlaps(span, exceptions):
                 continue
