@@ -38,7 +38,7 @@ I remain very interested in the Backend Engineer position.
 Best regards,
 Tom
 """
-HYPERBOLE = "the best interview I have ever"
+HYPERBOLE = "the best interview I have ever had"
 WORDY = "in order to"
 
 CONFIG = """rules:
@@ -269,7 +269,7 @@ async def test_incremental_edit_with_emoji(client: RecordingClient, tmp_path: Pa
     uri = open_note(client, tmp_path / "acme.md", NOTE)
     await diagnostics_for(client, uri, lambda d: bool(by_code(d, "hyperbole")))
     # Replace "the best interview I have ever had" by "useful", addressed in UTF-16.
-    span = expected_range(NOTE, HYPERBOLE + " had", "utf-16")
+    span = expected_range(NOTE, HYPERBOLE, "utf-16")
     client.text_document_did_change(
         types.DidChangeTextDocumentParams(
             text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=2),

@@ -42,6 +42,16 @@ OVEREAGER_FAIL = [
     "I desperately need this job.",
     "I would do anything to work for your company.",
     "I'm begging you to consider me.",
+    "I'll give your team a quick ring on Thursday to see where things stand.",
+    "I will follow up daily until I hear back.",
+    "I plan to email you every morning this week.",
+    "I expect an answer by the 15th.",
+    "Please reply ASAP.",
+    "Could we book the next round for early next week?",
+    "Let's schedule the second interview for Monday.",
+    "I'd gladly start unpaid for a month to prove myself.",
+    "I would be willing to work for free during a trial period.",
+    "I could start without pay until the budget is approved.",
 ]
 
 OVEREAGER_PASS = [
@@ -67,6 +77,11 @@ OVEREAGER_PASS = [
     "I look forward to the possibility of working with you.",
     "I will show you the dashboard I built if you are curious.",
     "I would be glad to join the on-call rotation that supports the migration.",
+    "I worked an unpaid internship at the county museum.",
+    "You mentioned you expect to make a decision by the end of the month.",
+    "The platform grew 300% after the relaunch.",
+    "I would be glad to schedule a follow-up call at your convenience.",
+    "I check the dashboards every morning in my current role.",
 ]
 
 UNDERMINING_FAIL = [
@@ -90,6 +105,13 @@ UNDERMINING_FAIL = [
     "My presentation wasn't very polished.",
     "I'm just a student, but I would love to help.",
     "I'm not sure I'm qualified enough for this role.",
+    "Apologies for the delay in sending this.",
+    "I'm sorry this note is a few days late.",
+    "Sorry to have kept you so long on Tuesday.",
+    "I know I'm only an outside chance for this role.",
+    "I don't have much experience, but I learn fast.",
+    "I know there were some mistakes in my take-home submission.",
+    "My case study had a couple of errors I only noticed later.",
 ]
 
 UNDERMINING_PASS = [
@@ -108,6 +130,10 @@ UNDERMINING_PASS = [
     "It was not the most common approach, and it worked.",
     "My previous manager was not great at giving feedback, which taught me to ask.",
     "I know the team is not the biggest in the region.",
+    "I was sorry to hear about the delay to the new wing.",
+    "The bugs in the legacy billing code sounded painful.",
+    "There is an outside seating area I'd love to see in summer.",
+    "I don't have any questions at the moment.",
 ]
 
 INFORMAL_FAIL = [

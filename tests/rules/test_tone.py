@@ -47,6 +47,10 @@ HYPERBOLE = [
     "I've never met a more talented group of engineers.",
     "Words cannot express how impressed I was.",
     "Your clinic is the finest in the state.",
+    "I am two hundred percent sure this is the right fit.",
+    "I'm a thousand percent committed to this.",
+    "I am 110% certain I can do this.",
+    "I will give 200 percent from day one.",
 ]
 
 NOT_HYPERBOLE = [
@@ -85,6 +89,11 @@ NOT_HYPERBOLE = [
     "We got the best yields in the field trials.",
     "They had the best record in the league last season.",
     "It was the most thoughtful interview process I have experienced.",
+    "I admire your aim to be the best clinic in the state.",
+    "Your goal of becoming the greatest bakery in the city is a bold one.",
+    "We grew online sales 150% in two years.",
+    "I am 100% available on Fridays.",
+    "The team wants to be the top supplier in the region.",
 ]
 
 ENTHUSIASM = [
@@ -170,6 +179,12 @@ def test_gushing_is_not_hyperbole() -> None:
     text = "I am over the moon, and I was ecstatic to see the plan."
     assert fires("enthusiasm", text)
     assert not fires("hyperbole", text)
+
+
+def test_a_superlative_ever_span_covers_the_whole_phrase() -> None:
+    text = "It was the best interview I have ever had, truly."
+    (v,) = [v for v in lint(text) if v.rule == "hyperbole"]
+    assert text[v.offset : v.end_offset] == "the best interview I have ever had"
 
 
 def test_hyperbole_points_at_the_words() -> None:
