@@ -26,6 +26,9 @@ def slots(text: str, filename: str = "note.txt", **kwargs: object) -> list[str]:
     ("text", "expected"),
     [
         ("Dear [Interviewer Name],", ["[Interviewer Name]"]),
+        ("Dear FIRST NAME,", ["FIRST NAME"]),
+        ("for the JOB TITLE role at COMPANY NAME.", ["JOB TITLE", "COMPANY NAME"]),
+        ("Dear Mr. Blank,", ["Mr. Blank"]),
         ("Dear Mr./Ms. [Last Name],", ["Mr./Ms. [Last Name]"]),
         ("at <Company> on [date]", ["<Company>", "[date]"]),
         ("the {position} role", ["{position}"]),
@@ -59,6 +62,8 @@ def test_slots_are_found_and_named(text: str, expected: list[str]) -> None:
     "text",
     [
         "Write to me at <dana@acme.com>.",
+        "The QA TEAM LEAD and I LOVED THE ROLE.",
+        "Mr. Blanks showed me the lab.",
         "My site is <https://dana.dev/portfolio>.",
         "I added two case studies to [my portfolio](https://example.com/portfolio).",
         "See [the write-up][1] for details.\n\n[1]: https://example.com/write-up",
@@ -174,3 +179,19 @@ def test_todo_reminder_runs_to_the_end_of_its_line_but_not_the_todo_app() -> Non
     found = [v for v in lint("TODO: mention the Q3 launch\n\nMore.") if v.rule == "placeholder"]
     assert len(found) == 1 and found[0].end_column == 28
     assert "placeholder" not in rules_of("We built a small TODO app in the pairing exercise.")
+
+
+def test_a_slot_for_the_company_is_reported_once() -> None:
+    """ "[Company]" with a company in the context is a placeholder with a fix, not also a
+    note that never names the company."""
+    text = (
+        "Dear Ms. Lee,\n\nThank you for the interview at [Company] on Tuesday.\n\n"
+        "I remain interested in the Data Analyst role.\n\nBest,\nJo"
+    )
+    found = lint(text, context=Context(company="Acme", position="Data Analyst"))
+    assert [v.rule for v in found if v.rule in ("placeholder", "personalization")] == [
+        "placeholder"
+    ]
+    assert rules_of(text.replace("[Company]", "the office"), context=Context(company="Acme")) >= {
+        "personalization"
+    }

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 from notelint.kinds.base import Kind, body_line_span
 from notelint.kinds.letter import close_spelling, fold
+from notelint.kinds.placeholder import slot_fields
 from notelint.model import Finding, MessageFields
 
 if TYPE_CHECKING:
@@ -274,10 +275,23 @@ class PersonalizationKind(Kind):
         text = note.masked
         wrong = list(self._wrong_company(text, note)) + list(self._wrong_position(text, note))
         yield from wrong
+        # A slot for the name ("[Company]") is reported, with its fix, as a placeholder:
+        # one problem, one message.
+        slots = slot_fields(note)
         missing = []
-        if ctx.position and self.opt("require_position") and not names_position(text, ctx.position):
+        if (
+            ctx.position
+            and self.opt("require_position")
+            and "position" not in slots
+            and not names_position(text, ctx.position)
+        ):
             missing.append(f"the position ({ctx.position})")
-        if ctx.company and self.opt("require_company") and not names_company(text, ctx.company):
+        if (
+            ctx.company
+            and self.opt("require_company")
+            and "company" not in slots
+            and not names_company(text, ctx.company)
+        ):
             missing.append(f"the company ({ctx.company})")
         if missing and not wrong:
             start, end = body_line_span(note)

@@ -111,6 +111,19 @@ BARE_SLOT = re.compile(
     r"|(?:Jane|John) Doe"
     r")(?![\w-])(?!:\s*[\w+(@])"
 )
+# A slot in capitals, without brackets: "Dear FIRST NAME,", "the JOB TITLE role",
+# "COMPANY NAME's plans". Two or three capitalised words ending in a slot noun, so that
+# acronyms ("the QA TEAM") and shouting ("I LOVE THE ROLE") are not slots.
+CAPS_SLOT = re.compile(
+    r"(?<![\w-])(?:FIRST|LAST|FULL|COMPANY|COMPANY'S|INTERVIEWER|INTERVIEWER'S|HIRING|"
+    r"MANAGER'S|JOB|POSITION|RECIPIENT|RECIPIENT'S|YOUR|THEIR|SPECIFIC|PROJECT|INTERVIEW|"
+    r"TEAM|ORGANI[SZ]ATION|EMPLOYER|SCHOOL|DEPARTMENT|CONTACT)"
+    r"(?: (?:MANAGER|FIRST|LAST|FULL|JOB|PROJECT|PHONE|E-?MAIL))?"
+    r" (?:NAME|TITLE|POSITION|ROLE|COMPANY|DATE|DAY|NUMBER|ADDRESS|DETAIL|PROJECT|TOPIC|"
+    r"SKILL|SKILLS|GOAL|INITIATIVE|PRODUCT|TEAM)(?![\w-])"
+)
+# A name written as the word Blank: "Dear Mr. Blank", "Ms. Blank".
+BLANK_NAME = re.compile(r"(?<![\w-])(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.? Blank(?![\w-])")
 # A slash pair of honorifics before a slot belongs to it: "Mr./Ms. [Last Name]".
 HONORIFICS = re.compile(r"(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s*/\s*)+(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s*$")
 LIST_MARK = re.compile(r"^\s*(?:[-*+•]|\d+[.)])?\s*$")
@@ -201,6 +214,24 @@ def _describe(content: str) -> str:
     return "the real " + " ".join(lowered)
 
 
+def slot_field(content: str) -> str | None:
+    """The context field a slot stands for ("Company Name" -> "company"), or None."""
+    key = " ".join(content.lower().replace("_", " ").split()).strip(" .:")
+    return CONTEXT_SLOTS.get(key)
+
+
+def slot_fields(note: Note) -> set[str]:
+    """The context fields that the note's template slots stand for: a note with
+    "[Company]" in it does name the company, in a slot the placeholder rule reports."""
+    fields = set()
+    for start, end, _ in SlotFinder().slots(note):
+        content = re.sub(r"^[\[<{(\s]+|[\]>})\s]+$", "", " ".join(note.text[start:end].split()))
+        field = slot_field(content)
+        if field:
+            fields.add(field)
+    return fields
+
+
 class SlotFinder:
     """Finds template slots in a note: (start, end, what) in the note's text. Used by the
     placeholder rule, and by rules that must not mistake a slot for content."""
@@ -242,6 +273,9 @@ class SlotFinder:
             yield m.start(), m.end(), "instruction"
         for m in BARE_SLOT.finditer(masked):
             yield m.start(), m.end(), "bare"
+        for regex in (CAPS_SLOT, BLANK_NAME):
+            for m in regex.finditer(masked):
+                yield m.start(), m.end(), "bare"
 
     def _square(
         self, text: str, masked: str, references: set[str]
@@ -415,8 +449,7 @@ class PlaceholderKind(Kind):
 
     @staticmethod
     def _context_value(note: Note, content: str) -> str | None:
-        key = " ".join(content.lower().replace("_", " ").split()).strip(" .:")
-        field = CONTEXT_SLOTS.get(key)
+        field = slot_field(content)
         ctx = note.context
         if field == "company" and ctx.company:
             return ctx.company

@@ -135,7 +135,7 @@ class SpecificDetailKind(Kind):
         "process_words": [],
         "time_patterns": [],
         "min_specifics": 1,
-        "min_description_words": 8,
+        "min_description_words": 6,
         "generic_words": [],
     }
     EXTENDABLE = (
