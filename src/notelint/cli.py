@@ -7,8 +7,10 @@ input error (messages on standard error; the other files are still linted and re
 from __future__ import annotations
 
 import datetime as dt
+import difflib
+import os
 import sys
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from enum import IntEnum
 from pathlib import Path
 from typing import Any
@@ -17,6 +19,7 @@ import click
 
 from notelint.config import ConfigError, RuleSet, default_ruleset, load_config
 from notelint.formatters import FORMATTERS, OutputOptions
+from notelint.formatters import statistics as statistics_format
 from notelint.linter import InputError, Linter, Report
 from notelint.model import Context, Severity
 from notelint.sources import CONTEXT_KEYS, SourceError, note_from_bytes, parse_context
@@ -65,6 +68,27 @@ def _parse_context(values: tuple[str, ...]) -> Context:
         raise click.BadParameter(str(exc), param_hint="--context") from None
 
 
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
+    """' (did you mean 'hyperbole'?)' for a near miss among choices, else ''."""
+    close = difflib.get_close_matches(word, sorted(choices), n=1, cutoff=0.6)
+    return f" (did you mean {close[0]!r}?)" if close else ""
+
+
+def _unknown_rules_message(unknown: list[str], known: Iterable[str]) -> str:
+    named = ", ".join(repr(u) + did_you_mean(u, known) for u in unknown)
+    return f"unknown rule {named}; valid rules: {', '.join(sorted(known))}"
+
+
+def use_color(choice: str, isatty: bool, environ: Mapping[str, str] = os.environ) -> bool:
+    """--color: always, never, or (auto) on a terminal unless NO_COLOR is set (no-color.org)
+    or the terminal is dumb."""
+    if choice != "auto":
+        return choice == "always"
+    if environ.get("NO_COLOR") or environ.get("TERM") == "dumb":
+        return False
+    return isatty
+
+
 def _fail(message: str) -> None:
     click.echo(f"notelint: {message}", err=True)
     sys.exit(ExitCode.ERROR)
@@ -83,6 +107,11 @@ def cli() -> None:
 )
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Config file.")
 @click.option("--select", multiple=True, help="Only these rules (comma-separated ids).")
+@click.option(
+    "--extend-select",
+    multiple=True,
+    help="Also these rules, even if the config switches them off (comma-separated ids).",
+)
 @click.option("--ignore", multiple=True, help="Skip these rules (comma-separated ids).")
 @click.option(
     "--fail-on",
@@ -108,11 +137,29 @@ def cli() -> None:
     show_default=True,
 )
 @click.option("--verbose", "-v", is_flag=True, help="Also say which files were skipped.")
+@click.option(
+    "--exit-zero", is_flag=True, help="Exit 0 even when there are violations (not on errors)."
+)
+@click.option(
+    "--statistics", is_flag=True, help="Count the violations of each rule instead of listing them."
+)
+@click.option(
+    "--output-file",
+    "-o",
+    type=click.Path(dir_okay=False, writable=True),
+    help="Write the output to this file instead of standard output.",
+)
+@click.option(
+    "--force-exclude",
+    is_flag=True,
+    help="Apply the config's exclude to files named on the command line too (pre-commit).",
+)
 def check(
     paths: tuple[str, ...],
     fmt: str,
     config_path: str | None,
     select: tuple[str, ...],
+    extend_select: tuple[str, ...],
     ignore: tuple[str, ...],
     fail_on: str,
     quiet: bool,
@@ -121,6 +168,10 @@ def check(
     today: str | None,
     color: str,
     verbose: bool,
+    exit_zero: bool,
+    statistics: bool,
+    output_file: str | None,
+    force_exclude: bool,
 ) -> None:
     """Lint notes: files, folders (searched for notes), or - for standard input."""
     if stdin_filename and not paths:
@@ -130,20 +181,30 @@ def check(
     context = _parse_context(context_flags)
     today_date = _parse_date(today, "--today")
     selected, ignored = _split_ids(select), _split_ids(ignore)
+    extended = _split_ids(extend_select)
+    if statistics and fmt not in statistics_format.STATISTICS_FORMATS:
+        raise click.UsageError(
+            f"--statistics writes {' or '.join(statistics_format.STATISTICS_FORMATS)}, not {fmt}"
+        )
     try:
         fixed = load_config(config_path) if config_path else None
     except ConfigError as exc:
         for problem in exc.problems:
             click.echo(problem, err=True)
         sys.exit(ExitCode.ERROR)
-    linter = Linter(fixed, select=selected, ignore=ignored, context=context, today=today_date)
+    linter = Linter(
+        fixed,
+        select=selected,
+        extend_select=extended,
+        ignore=ignored,
+        context=context,
+        today=today_date,
+        force_exclude=force_exclude,
+    )
     ruleset = _ruleset_or_none(linter, stdin_filename or (paths[0] if paths else None))
-    unknown = linter.unknown_rules([*selected, *ignored], ruleset) if ruleset else []
+    unknown = linter.unknown_rules([*selected, *extended, *ignored], ruleset) if ruleset else []
     if unknown and ruleset:
-        _fail(
-            f"unknown rule {', '.join(repr(u) for u in unknown)}; valid rules: "
-            + ", ".join(sorted(ruleset.known_ids))
-        )
+        _fail(_unknown_rules_message(unknown, ruleset.known_ids))
 
     report = _run(linter, paths or (".",), stdin_filename, verbose)
     for problem in report.notices:
@@ -151,7 +212,8 @@ def check(
     for error in report.errors:
         click.echo(f"notelint: {error}", err=True)
 
-    color_on = color == "always" or (color == "auto" and sys.stdout.isatty())
+    to_terminal = output_file is None and sys.stdout.isatty()
+    color_on = use_color(color, to_terminal)
     options = OutputOptions(
         rules=(ruleset or default_ruleset()).rules,
         color=color_on,
@@ -159,13 +221,27 @@ def check(
         checklist=fmt == "text"
         and not quiet
         and report.files == 1
-        and sys.stdout.isatty()
+        and to_terminal
         and not report.errors,
     )
-    output = FORMATTERS[fmt](report, options)
-    if output:
-        click.echo(output)
-    sys.exit(_exit_code(report, Severity(fail_on)))
+    if statistics:
+        output = statistics_format.render(report, options, fmt)
+    else:
+        output = FORMATTERS[fmt](report, options)
+    if output_file is not None:
+        _write_output(output_file, output)
+    elif output:
+        # color=True: click would strip the escapes when stdout is not a terminal
+        click.echo(output, color=color_on or None)
+    code = _exit_code(report, Severity(fail_on))
+    sys.exit(ExitCode.CLEAN if exit_zero and code == ExitCode.VIOLATIONS else code)
+
+
+def _write_output(path: str, output: str) -> None:
+    try:
+        Path(path).write_text(output + "\n" if output else "", encoding="utf-8")
+    except OSError as exc:
+        _fail(f"{path}: cannot write the output: {exc.strerror or exc}")
 
 
 def _ruleset_or_none(linter: Linter, path: str | None) -> RuleSet | None:
@@ -227,7 +303,7 @@ def rules(rule_id: str | None, config_path: str | None) -> None:
         return
     rule = ruleset.get(rule_id)
     if rule is None:
-        _fail(f"unknown rule {rule_id!r}; valid rules: {', '.join(sorted(ruleset.known_ids))}")
+        _fail(_unknown_rules_message([rule_id], ruleset.known_ids))
         return
     click.echo(f"{rule.id} ({rule.kind}, {rule.severity})")
     click.echo(f"\n{rule.summary}\n")

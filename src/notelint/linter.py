@@ -84,21 +84,28 @@ class Linter:
         ignore: Iterable[str] | None = None,
         context: Context | None = None,
         today: dt.date | None = None,
+        extend_select: Iterable[str] | None = None,
+        force_exclude: bool = False,
     ) -> None:
         self.fixed: RuleSet | None = (
             config if isinstance(config, RuleSet) else load_config(config) if config else None
         )
-        self.select = frozenset(select) if select else None
+        extend = frozenset(extend_select or ())
+        self.select = frozenset(select) | extend if select else None
+        #: rules asked for by name, switched on even where the config switches them off
+        self.enable = frozenset(select or ()) | extend
         self.ignore = frozenset(ignore or ())
         self.context = context or Context()
         self.today = today
+        self.force_exclude = force_exclude
         self._discovered: dict[Path | None, RuleSet] = {}
+        self._enabled: dict[int, tuple[RuleSet, RuleSet]] = {}
 
     # -- rule sets -----------------------------------------------------------------
     def ruleset_for(self, path: str | Path | None) -> RuleSet:
         """The rule set for a note: --config if given, else the nearest .notelint.yaml."""
         if self.fixed is not None:
-            return self.fixed
+            return self._with_enabled(self.fixed)
         start = Path(path) if path and path != "-" else Path.cwd()
         if not start.is_absolute():
             start = Path.cwd() / start
@@ -109,7 +116,21 @@ class Linter:
             self._discovered[config_path] = (
                 load_config(config_path) if config_path else default_ruleset()
             )
-        return self._discovered[config_path]
+        return self._with_enabled(self._discovered[config_path])
+
+    def _with_enabled(self, ruleset: RuleSet) -> RuleSet:
+        """The rule set with the rules named by --select/--extend-select switched on
+        (the same object each time, so its compiled matchers are reused)."""
+        on = {r.id for r in ruleset.rules}
+        if not self.enable - on:
+            return ruleset
+        hit = self._enabled.get(id(ruleset))
+        if hit is None or hit[0] is not ruleset:
+            wanted = on | self.enable
+            rules = tuple(r for r in ruleset.all_rules if r.id in wanted)
+            hit = (ruleset, replace(ruleset, rules=rules))
+            self._enabled[id(ruleset)] = hit
+        return hit[1]
 
     def unknown_rules(self, ids: Iterable[str], ruleset: RuleSet | None = None) -> list[str]:
         ruleset = ruleset or self.ruleset_for(None)
@@ -199,7 +220,7 @@ class Linter:
             except NotTextError as exc:
                 if not walked:
                     report.errors.append(InputError(display, str(exc)))
-                elif verbose:
+                else:  # said even without verbose: its name promised a note
                     report.notices.append(f"{display}: skipped, not a text file")
             except SourceError as exc:
                 report.errors.append(InputError(display, str(exc)))
@@ -233,11 +254,22 @@ class Linter:
                         yield str(found), found, True
             elif path.exists() or path.is_symlink():
                 key = path.resolve()
+                if self.force_exclude and self._excluded(path, report):
+                    if verbose:
+                        report.notices.append(f"{given}: skipped, excluded by config")
+                    continue
                 if key not in seen:
                     seen.add(key)
                     yield given, path, False
             else:
                 report.errors.append(InputError(given, "no such file or folder"))
+
+    def _excluded(self, path: Path, report: Report) -> bool:
+        """Whether the config governing a named file excludes it (--force-exclude)."""
+        try:
+            return self.ruleset_for(path).is_excluded(path)
+        except ConfigError:
+            return False  # reported when the note is linted
 
     def _walk(self, root: Path, report: Report, verbose: bool) -> Iterator[Path]:
         """Notes in a folder, by extension: hidden folders and files, excluded paths and
