@@ -179,7 +179,7 @@ def test_config_errors_exit_2_and_list_every_problem(notes: Path) -> None:
     assert code == 2
     assert out == ""
     assert err.splitlines() == [
-        f"{cfg}:2: severity of 'hyperbole' should be error, warning or info",
+        f"{cfg}:2: severity of 'hyperbole' should be error, warning or info, not 'loud'",
         f"{cfg}:3: unknown rule 'nope'; known rules: "
         + ", ".join(sorted(default_ruleset().known_ids))
         + " (a new rule needs a 'kind')",

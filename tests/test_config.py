@@ -112,17 +112,17 @@ def test_every_problem_is_reported_at_once_with_lines(tmp_path: Path) -> None:
         """,
     )
     assert problems(cfg) == [
-        "CFG:2: severity of 'hyperbole' should be error, warning or info",
+        "CFG:2: severity of 'hyperbole' should be error, warning or info, not 'loud'",
         "CFG:3: unknown rule 'nope'; known rules: "
         + ", ".join(sorted(default_ruleset().known_ids))
         + " (a new rule needs a 'kind')",
-        "CFG:4: option 'max' of 'length' should be a whole number",
+        "CFG:4: option 'max' of 'length' should be a whole number, not 'many'",
         "CFG:4: unknown option 'colour' for rule 'length' (kind word-count); "
         "expected one of severity, message, why, min, max",
         "CFG:5: rule 'mine' has unknown kind 'telepathy'; expected one of "
         + ", ".join(sorted(k for k, v in KINDS.items() if v.generic)),
-        "CFG:6: unknown key 'contxt'; expected one of extends, context, rules, lexicons, "
-        "exclude, per_file, pipeline",
+        "CFG:6: unknown key 'contxt' (did you mean 'context'?); expected one of extends, "
+        "context, rules, lexicons, exclude, per_file, pipeline",
     ]
 
 
@@ -171,7 +171,7 @@ def test_wrong_types_at_the_top(tmp_path: Path) -> None:
 def test_an_impossible_date_is_a_problem_not_a_crash(tmp_path: Path) -> None:
     cfg = write(tmp_path, "context:\n  interview_date: 2026-13-45\n")
     assert problems(cfg) == [
-        "CFG:1: context key 'interview_date' must be a date like 2026-11-24, not '2026-13-45'"
+        "CFG:2: context key 'interview_date' must be a date like 2026-11-24, not '2026-13-45'"
     ]
 
 

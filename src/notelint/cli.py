@@ -7,7 +7,6 @@ input error (messages on standard error; the other files are still linted and re
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import os
 import sys
 from collections.abc import Iterable, Mapping
@@ -23,6 +22,7 @@ from notelint.formatters import statistics as statistics_format
 from notelint.linter import InputError, Linter, Report
 from notelint.model import Context, Severity
 from notelint.sources import CONTEXT_KEYS, SourceError, note_from_bytes, parse_context
+from notelint.suggest import did_you_mean
 
 
 class ExitCode(IntEnum):
@@ -66,12 +66,6 @@ def _parse_context(values: tuple[str, ...]) -> Context:
         return parse_context(data, "--context")
     except ValueError as exc:
         raise click.BadParameter(str(exc), param_hint="--context") from None
-
-
-def did_you_mean(word: str, choices: Iterable[str]) -> str:
-    """' (did you mean 'hyperbole'?)' for a near miss among choices, else ''."""
-    close = difflib.get_close_matches(word, sorted(choices), n=1, cutoff=0.6)
-    return f" (did you mean {close[0]!r}?)" if close else ""
 
 
 def _unknown_rules_message(unknown: list[str], known: Iterable[str]) -> str:

@@ -23,7 +23,8 @@ from notelint.kinds import KINDS
 from notelint.kinds.base import type_error
 from notelint.lexicons import NAME, Lexicons, default_lexicons, expand, extended, references
 from notelint.model import Context, Examples, Rule, Severity, freeze
-from notelint.sources import parse_context
+from notelint.sources import ContextError, parse_context
+from notelint.suggest import did_you_mean
 from notelint.yamlsource import YamlError, load_with_lines
 
 CONFIG_NAMES = (".notelint.yaml", ".notelint.yml")
@@ -31,7 +32,16 @@ RULE_ID = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 TOP_KEYS = ("extends", "context", "rules", "lexicons", "exclude", "per_file", "pipeline")
 RULESET_TOP_KEYS = ("rules",)
 #: the fields a message template may use (each kind fills the ones it knows)
-MESSAGE_FIELDS = ("text", "words", "limit", "direction", "name", "expected", "count")
+MESSAGE_FIELDS = (
+    "text",
+    "words",
+    "limit",
+    "direction",
+    "name",
+    "expected",
+    "count",
+    "replacement",
+)
 
 
 class ConfigError(Exception):
@@ -189,7 +199,11 @@ def _load_user_config(path: Path) -> RuleSet:
         problems.raise_if_any(lines)
     for key in data:
         if key not in TOP_KEYS:
-            problems.add((key,), f"unknown key {key!r}; expected one of {', '.join(TOP_KEYS)}")
+            problems.add(
+                (key,),
+                f"unknown key {key!r}{did_you_mean(key, TOP_KEYS)}; "
+                f"expected one of {', '.join(TOP_KEYS)}",
+            )
 
     lexicons = _user_lexicons(data.get("lexicons"), problems)
     base_rules, order = _base_rules(path, data.get("extends", "default"), problems)
@@ -238,8 +252,9 @@ def _load_user_config(path: Path) -> RuleSet:
         else:
             try:
                 context = parse_context(data["context"])
-            except ValueError as exc:
-                problems.add(("context",), str(exc))
+            except ContextError as exc:  # each problem at its own key's line
+                for key, message in exc.problems:
+                    problems.add(("context", key), message)
 
     exclude = _str_list(data, "exclude", problems)
     per_file = _per_file(data.get("per_file"), rules, problems)
@@ -342,7 +357,10 @@ def _override(
         here = where + (key,)
         if key == "severity":
             if value not in Severity.__members__.values():
-                problems.add(here, f"severity of {rule_id!r} should be error, warning or info")
+                problems.add(
+                    here,
+                    f"severity of {rule_id!r} should be error, warning or info, not {shown(value)}",
+                )
                 ok = False
             merged["severity"] = value
         elif key in ("message", "why", "link", "summary", "checklist"):
@@ -355,7 +373,7 @@ def _override(
         elif key in kind.OPTIONS:
             err = type_error(value, kind.OPTIONS[key])
             if err:
-                problems.add(here, f"option {key!r} of {rule_id!r} {err}")
+                problems.add(here, f"option {key!r} of {rule_id!r} {err}, not {shown(value)}")
                 ok = False
                 continue
             if not _templates_ok(rule_id, key, value, here, problems):
@@ -413,7 +431,10 @@ def _check_new_rule(
             continue
         if key == "severity":
             if value not in Severity.__members__.values():
-                problems.add(here, f"severity of {rule_id!r} should be error, warning or info")
+                problems.add(
+                    here,
+                    f"severity of {rule_id!r} should be error, warning or info, not {shown(value)}",
+                )
                 ok = False
             out[key] = value
         elif key in ("message", "why", "link", "summary", "checklist"):
@@ -433,7 +454,7 @@ def _check_new_rule(
         elif key in kind.OPTIONS:
             err = type_error(value, kind.OPTIONS[key])
             if err:
-                problems.add(here, f"option {key!r} of {rule_id!r} {err}")
+                problems.add(here, f"option {key!r} of {rule_id!r} {err}, not {shown(value)}")
                 ok = False
             elif not _templates_ok(rule_id, key, value, here, problems):
                 ok = False
@@ -583,16 +604,25 @@ def _str_list(data: Mapping[str, Any], key: str, problems: _Problems) -> list[st
     return value
 
 
+def shown(value: Any, limit: int = 60) -> str:
+    """A value the user wrote, as it appears in an error message (long ones cut short)."""
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
 def _unknown_rule(rule_id: Any, rules: Mapping[str, Any]) -> str:
     return (
-        f"unknown rule {rule_id!r}; known rules: {', '.join(sorted(rules))} "
-        "(a new rule needs a 'kind')"
+        f"unknown rule {rule_id!r}{did_you_mean(rule_id, rules)}; known rules: "
+        f"{', '.join(sorted(rules))} (a new rule needs a 'kind')"
     )
 
 
 def _unknown_option(key: Any, rule_id: str, kind: str, options: Mapping[str, str]) -> str:
-    allowed = ", ".join(["severity", "message", "why", *options]) or "severity"
-    return f"unknown option {key!r} for rule {rule_id!r} (kind {kind}); expected one of {allowed}"
+    names = ["severity", "message", "why", *options]
+    return (
+        f"unknown option {key!r}{did_you_mean(key, names)} for rule {rule_id!r} "
+        f"(kind {kind}); expected one of {', '.join(names)}"
+    )
 
 
 class _Problems:
@@ -601,15 +631,20 @@ class _Problems:
     def __init__(self, path: Path) -> None:
         self.path = path
         self.items: list[tuple[tuple[Any, ...], str]] = []
+        self.at_lines: list[tuple[int, str]] = []
         self.extra: list[str] = []
 
     def add(self, where: tuple[Any, ...], message: str) -> None:
         self.items.append((where, message))
 
+    def add_at(self, line: int, message: str) -> None:
+        """A problem found by line rather than by key (a duplicate key)."""
+        self.at_lines.append((line, message))
+
     def raise_if_any(self, lines: Mapping[tuple[Any, ...], int]) -> None:
-        if not (self.items or self.extra):
+        if not (self.items or self.at_lines or self.extra):
             return
-        located: list[tuple[int, str]] = []
+        located: list[tuple[int, str]] = list(self.at_lines)
         for where, message in self.items:
             key = where
             while key not in lines and key:
@@ -627,7 +662,11 @@ def _read_yaml(path: Path, problems: _Problems) -> tuple[Any, dict[tuple[Any, ..
         raise ConfigError([f"{path}: config file not found"]) from None
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError([f"{path}: cannot read config file: {exc}"]) from None
+    duplicates: list[tuple[int, str]] = []
     try:
-        return load_with_lines(text)
+        loaded = load_with_lines(text, duplicates)
     except YamlError as exc:
         raise ConfigError([f"{path}:{exc.line}: {exc.message}"]) from None
+    for line, message in duplicates:
+        problems.add_at(line, message)
+    return loaded

@@ -34,11 +34,17 @@ class YamlError(ValueError):
         self.message = message
 
 
-def load_with_lines(text: str) -> tuple[Any, dict[Path_, int]]:
+def load_with_lines(
+    text: str, duplicates: list[tuple[int, str]] | None = None
+) -> tuple[Any, dict[Path_, int]]:
     """Parse YAML; return the data and a map from key path to its 1-based line.
 
     A key path is the tuple of mapping keys and list indices leading to a value, e.g.
     ("rules", "length", "max"). The empty path maps to line 1.
+
+    A key given twice in one mapping (YAML allows it, and the last one would silently
+    win) is an error: appended to `duplicates` as (line, message) when a list is given,
+    else raised as a YamlError.
     """
     try:
         node = yaml.compose(text, Loader=_LOADER)
@@ -83,7 +89,18 @@ def load_with_lines(text: str) -> tuple[Any, dict[Path_, int]]:
                 if not isinstance(key_node, yaml.ScalarNode):
                     raise YamlError(key_node.start_mark.line + 1, "a key must be a plain value")
                 key = scalar(key_node)
-                lines[path + (key,)] = key_node.start_mark.line + 1
+                line = key_node.start_mark.line + 1
+                if key in out:
+                    first = lines[path + (key,)]
+                    problem = (
+                        f"duplicate key {key!r} (first on line {first}); "
+                        "merge the two into one entry"
+                    )
+                    if duplicates is None:
+                        raise YamlError(line, problem)
+                    duplicates.append((line, problem))
+                    continue
+                lines[path + (key,)] = line
                 out[key] = build(value_node, path + (key,))
             return out
         return [build(item, path + (i,)) for i, item in enumerate(n.value)]

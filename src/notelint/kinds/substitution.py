@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 from notelint.kinds.base import Kind
 from notelint.kinds.matching import Phrases
-from notelint.model import Finding
+from notelint.model import Finding, MessageFields
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -23,7 +23,8 @@ def match_case(original: str, replacement: str) -> str:
 
 
 class SubstitutionKind(Kind):
-    """`swap` maps a phrase (matched on LOWER and LEMMA) to its replacement."""
+    """`swap` maps a phrase (matched on LOWER and LEMMA) to its replacement; the message
+    may show it as {replacement} (or {expected})."""
 
     name = "substitution"
     generic = True
@@ -45,9 +46,15 @@ class SubstitutionKind(Kind):
             if replacement is None:
                 continue
             replacement = match_case(span.text, replacement)
+            message = self.rule.message.format_map(
+                MessageFields(
+                    text=" ".join(span.text.split()), replacement=replacement, expected=replacement
+                )
+            )
             yield self.finding(
                 span.start_char,
                 span.end_char,
+                message=message,
                 replacement=replacement,
                 fix_description=f"Replace with \u201c{replacement}\u201d",
             )

@@ -24,6 +24,7 @@ from notelint.sources.directives import Directive, Suppression, suppressions
 from notelint.sources.frontmatter import FrontMatter, FrontMatterError, find_front_matter
 from notelint.sources.linebreaks import join_soft_breaks
 from notelint.sources.prose import Prose, blank, plain_prose
+from notelint.suggest import did_you_mean
 
 
 class SourceError(Exception):
@@ -237,45 +238,77 @@ def read_note(path: Path, display: str | None = None) -> Note:
 
 
 CONTEXT_KEYS = ("interviewer", "company", "position", "interview_date")
+#: front matter may hold the context and notelint's own settings, nothing else
+FRONT_MATTER_KEYS = (*CONTEXT_KEYS, "notelint")
+
+
+class ContextError(ValueError):
+    """Every problem of a context mapping, as (key, message); str() is the first."""
+
+    def __init__(self, problems: list[tuple[str, str]]) -> None:
+        super().__init__(problems[0][1])
+        self.problems = problems
 
 
 def parse_context(data: dict[str, Any], where: str = "context") -> Context:
-    """Context from a mapping (front matter, config or --context flags)."""
-    unknown = sorted(set(data) - set(CONTEXT_KEYS))
-    if unknown:
-        raise ValueError(
-            f"unknown {where} key {unknown[0]!r}; expected one of {', '.join(CONTEXT_KEYS)}"
+    """Context from a mapping (front matter, config or --context flags); raises
+    ContextError with every problem found."""
+    problems = [
+        (
+            key,
+            f"unknown {where} key {key!r}{did_you_mean(key, CONTEXT_KEYS)}; expected one of "
+            + ", ".join(CONTEXT_KEYS),
         )
-    names = data.get("interviewer") or ()
-    if isinstance(names, str):
-        # "Dana Chen, Sam Lee" or "Dana Chen and Sam Lee" in one string: two people.
-        names = tuple(re.split(r"\s*[,;&]\s*|\s+and\s+", names))
-    if not isinstance(names, list | tuple) or not all(isinstance(n, str) for n in names):
-        raise ValueError(f"{where} key 'interviewer' must be a name or a list of names")
-    date = data.get("interview_date")
+        for key in data
+        if key not in CONTEXT_KEYS
+    ]
+    values: dict[str, Any] = {}
+    for key in CONTEXT_KEYS:
+        try:
+            values[key] = _context_value(key, data.get(key), where)
+        except ValueError as exc:
+            problems.append((key, str(exc)))
+    if problems:
+        raise ContextError(problems)
+    return Context(**values)
+
+
+def _context_value(key: str, value: Any, where: str) -> Any:
+    if key == "interviewer":
+        names = value or ()
+        if isinstance(names, str):
+            # "Dana Chen, Sam Lee" or "Dana Chen and Sam Lee" in one string: two people.
+            names = tuple(re.split(r"\s*[,;&]\s*|\s+and\s+", names))
+        if not isinstance(names, list | tuple) or not all(isinstance(n, str) for n in names):
+            raise ValueError(
+                f"{where} key 'interviewer' must be a name or a list of names, not {value!r}"
+            )
+        return tuple(n.strip() for n in names if n.strip())
+    if key == "interview_date":
+        return _date(value, where)
+    if value is not None and not isinstance(value, str):
+        raise ValueError(f"{where} key {key!r} must be text, not {value!r}")
+    return (value or "").strip() or None
+
+
+def _date(date: Any, where: str) -> dt.date | None:
     if isinstance(date, str):
         try:
-            date = dt.date.fromisoformat(date.strip())
+            return dt.date.fromisoformat(date.strip())
         except ValueError:
             try:  # a date with a time: "2026-11-24 10:00", "2026-11-24T10:00"
-                date = dt.datetime.fromisoformat(date.strip()).date()
+                return dt.datetime.fromisoformat(date.strip()).date()
             except ValueError:
                 raise ValueError(
                     f"{where} key 'interview_date' must be a date like 2026-11-24, not {date!r}"
                 ) from None
-    elif isinstance(date, dt.datetime):  # YAML reads "2026-11-24 10:00:00" as a datetime
-        date = date.date()
-    elif date is not None and not isinstance(date, dt.date):
-        raise ValueError(f"{where} key 'interview_date' must be a date like 2026-11-24")
-    for key in ("company", "position"):
-        if data.get(key) is not None and not isinstance(data[key], str):
-            raise ValueError(f"{where} key {key!r} must be text")
-    return Context(
-        interviewer=tuple(n.strip() for n in names if n.strip()),
-        company=(data.get("company") or "").strip() or None,
-        position=(data.get("position") or "").strip() or None,
-        interview_date=date,
-    )
+    if isinstance(date, dt.datetime):  # YAML reads "2026-11-24 10:00:00" as a datetime
+        return date.date()
+    if date is not None and not isinstance(date, dt.date):
+        raise ValueError(
+            f"{where} key 'interview_date' must be a date like 2026-11-24, not {date!r}"
+        )
+    return date
 
 
 def _read_front_matter(data: dict[str, Any]) -> tuple[Context, frozenset[str]]:
@@ -290,6 +323,13 @@ def _read_front_matter(data: dict[str, Any]) -> tuple[Context, frozenset[str]]:
             "front matter key 'notelint' must be a mapping like {disable: [rule]}, "
             "its 'disable' a rule id or a list of rule ids"
         )
+    unknown = [key for key in data if key not in FRONT_MATTER_KEYS]
+    if unknown:  # a typo ("compnay") would silently switch a rule off
+        named = ", ".join(repr(k) + did_you_mean(k, FRONT_MATTER_KEYS) for k in unknown)
+        raise SourceError(
+            f"unknown front matter key{'s' if len(unknown) > 1 else ''} {named}; "
+            f"expected one of {', '.join(FRONT_MATTER_KEYS)}"
+        )
     known = {k: v for k, v in data.items() if k in CONTEXT_KEYS}
     try:
         context = parse_context(known, "front matter")
@@ -299,6 +339,7 @@ def _read_front_matter(data: dict[str, Any]) -> tuple[Context, frozenset[str]]:
 
 
 __all__ = [
+    "ContextError",
     "Directive",
     "NotTextError",
     "Note",
