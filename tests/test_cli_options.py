@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import pty
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -194,3 +195,31 @@ def test_a_binary_note_in_a_folder_is_named_as_skipped(notes: Path) -> None:
     assert code == 1  # a skipped file is not an error
     assert f"{notes / 'scan.txt'}: skipped, not a text file" in err
     assert "error" not in err
+
+
+# -- notelint rules ID ------------------------------------------------------------------
+
+
+def test_rules_id_names_the_file_behind_long_options() -> None:
+    from notelint.config import default_rules_path
+
+    code, out, _ = run("rules", "hyperbole")
+    assert code == 0
+    assert f"entries (see {default_rules_path()})" in out
+
+
+def test_rules_id_for_a_custom_rule(tmp_path: Path) -> None:
+    cfg = tmp_path / ".notelint.yaml"
+    cfg.write_text(
+        "rules:\n  no-salary:\n    kind: existence\n"
+        '    message: "\\"{text}\\" raises pay too early; leave salary for the offer stage"\n'
+        "    phrases: [salary, compensation package]\n",
+        encoding="utf-8",
+    )
+    code, out, _ = run("rules", "--config", str(cfg), "no-salary")
+    assert code == 0
+    assert "{text}" not in out
+    assert '"…" raises pay too early' in out
+    assert f"Why:\n  (not given: add a `why:` to no-salary in {cfg})" in out
+    code, out, _ = run("rules", "--config", str(cfg))
+    assert re.search(r"^no-salary\s+warning\s+existence\s+\"…\" raises pay too early$", out, re.M)

@@ -16,7 +16,13 @@ from typing import Any
 
 import click
 
-from notelint.config import ConfigError, RuleSet, default_ruleset, load_config
+from notelint.config import (
+    ConfigError,
+    RuleSet,
+    default_rules_path,
+    default_ruleset,
+    load_config,
+)
 from notelint.formatters import FORMATTERS, OutputOptions
 from notelint.formatters import statistics as statistics_format
 from notelint.linter import InputError, Linter, Report
@@ -299,12 +305,14 @@ def rules(rule_id: str | None, config_path: str | None) -> None:
     if rule is None:
         _fail(_unknown_rules_message([rule_id], ruleset.known_ids))
         return
+    source = _rule_source(ruleset, rule.id)
     click.echo(f"{rule.id} ({rule.kind}, {rule.severity})")
     click.echo(f"\n{rule.summary}\n")
-    click.echo("Why:\n  " + "\n  ".join(rule.why.strip().splitlines()))
+    why = rule.why.strip() or f"(not given: add a `why:` to {rule.id} in {source})"
+    click.echo("Why:\n  " + "\n  ".join(why.splitlines()))
     if rule.link:
         click.echo(f"\nMore: {rule.link}")
-    _echo_options(rule.options)
+    _echo_options(rule.options, source)
     for title, examples in (("Flagged", rule.examples.failing), ("Fine", rule.examples.passing)):
         if examples:
             click.echo(f"\n{title}:")
@@ -312,7 +320,14 @@ def rules(rule_id: str | None, config_path: str | None) -> None:
                 click.echo("  - " + example.strip().replace("\n", "\n    "))
 
 
-def _echo_options(options: Mapping[str, Any]) -> None:
+def _rule_source(ruleset: RuleSet, rule_id: str) -> Path:
+    """The file that defines a rule: the shipped rules.yaml, or the user's config."""
+    if rule_id in default_ruleset().known_ids or ruleset.path is None:
+        return default_rules_path()
+    return ruleset.path
+
+
+def _echo_options(options: Mapping[str, Any], source: Path) -> None:
     """A rule's options, short enough to read: long lists and patterns are summarised."""
     if not options:
         return
@@ -325,7 +340,7 @@ def _echo_options(options: Mapping[str, Any]) -> None:
         elif isinstance(value, tuple) and (
             len(value) > 8 or any(isinstance(v, tuple | Mapping) for v in value)
         ):
-            click.echo(f"  {key}: {len(value)} entries (see rules.yaml)")
+            click.echo(f"  {key}: {len(value)} entries (see {source})")
         elif isinstance(value, tuple):
             click.echo(f"  {key}: {', '.join(map(str, value))}")
         else:

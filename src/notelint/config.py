@@ -557,9 +557,23 @@ def _build_rule(rule_id: str, d: dict[str, Any], lexicons: Lexicons | None = Non
         options=freeze(options),
         examples=Examples(tuple(ex.get("pass", ())), tuple(ex.get("fail", ()))),
         link=d.get("link"),
-        summary=d.get("summary") or message.split(";")[0],
+        summary=d.get("summary") or _template_summary(message),
         checklist=d.get("checklist"),
     )
+
+
+def _template_summary(message: str) -> str:
+    """A summary from a message template: its first clause, each {field} shown as '…'."""
+    first = message.split(";")[0]
+    try:
+        return string.Formatter().vformat(first, (), _Ellipsis())
+    except (ValueError, IndexError, KeyError):
+        return first
+
+
+class _Ellipsis(dict[str, str]):
+    def __missing__(self, key: str) -> str:
+        return "\u2026"
 
 
 def _per_file(
