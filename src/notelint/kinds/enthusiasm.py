@@ -28,7 +28,16 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-CATEGORIES = ("exclamation", "caps", "emoji", "emoticon", "elongated", "stacked", "gushing")
+CATEGORIES = (
+    "exclamation",
+    "exclamation_run",
+    "caps",
+    "emoji",
+    "emoticon",
+    "elongated",
+    "stacked",
+    "gushing",
+)
 
 # A run of "!" and "?" holding at least one "!": "!", "!!", "?!", "!?!".
 _BANG_RUN = re.compile(r"[!?！？]*[!！][!?！？]*")
@@ -107,6 +116,10 @@ def looks_like_emphasis(word: str, lemma: str) -> bool:
         if form in classes["noun"]:
             return False
     return any(form in classes[c] for form in {word, lemma} for c in ("adj", "adv", "verb"))
+
+
+def _bangs(run: str) -> int:
+    return run.count("!") + run.count("！")
 
 
 class Hit(NamedTuple):
@@ -246,13 +259,19 @@ class EnthusiasmKind(Kind):
             for m in _BANG_RUN.finditer(text)
             # "!=" and "![image](...)" are code and Markdown, not exclamations, and the
             # "!" of a name such as "Yahoo! Finance" is part of the name.
-            if not text.startswith(("=", "["), m.end()) and not self._in_name(text, m.start())
+            if not text.startswith(("=", "["), m.end())
+            and not self._in_name(text, m.start())
+            # marks where the writer switched the rule off are not counted either
+            and not any(s.covers(self.rule.id, m.start()) for s in note.suppressions)
         ]
-        total = sum(m.group().count("!") + m.group().count("！") for m in runs)
+        total = sum(_bangs(m.group()) for m in runs)
         limit = int(self.opt("max_exclamations"))
         for m in runs:
             if total > limit or len(m.group()) > 1:
-                yield Hit("exclamation", m.start(), m.end(), total)
+                # one run holding every mark ("!!!", "?!") is not "one of N"
+                alone = _bangs(m.group()) == total and len(m.group()) > 1
+                category = "exclamation_run" if alone else "exclamation"
+                yield Hit(category, m.start(), m.end(), total)
 
     def _in_name(self, text: str, bang: int) -> bool:
         names = {n.lower().rstrip("!") for n in self.opt("exclamation_names")}

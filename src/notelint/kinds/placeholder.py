@@ -430,13 +430,13 @@ class PlaceholderKind(Kind):
         elif kind == "marker" and not _describe(content):
             remedy = "finish it or delete it"
         elif replacement is not None:
-            remedy = f"replace it with \u201c{replacement}\u201d"
+            remedy = f'replace it with "{replacement}"'
         else:
             wanted = _describe(content)
             remedy = (
                 f"replace it with {wanted}" if wanted else "write what it asks for, or delete it"
             )
-        message = f"\u201c{shown}\u201d is template text left in; {remedy}"
+        message = f'"{shown}" is template text left in; {remedy}'
         if replacement is None:
             return self.finding(start, end, message=message)
         return self.finding(
