@@ -1,8 +1,10 @@
-"""Inline suppressions in formats with comments (Markdown, HTML):
+"""Inline suppressions: comments in Markdown and HTML, comment lines in plain text and
+e-mail bodies (a line starting with "#", as in a git commit message):
 
     <!-- notelint-disable hyperbole -->       ... rules off from here
     <!-- notelint-enable hyperbole -->        ... back on (no ids: every rule back on)
     <!-- notelint-disable-next-line enthusiasm -->   the next line only
+    # notelint-disable-next-line enthusiasm   (.txt, .eml: the whole line is the comment)
 
 No ids means every rule. Ids are separated by spaces or commas; text after " -- " is a
 reason and is ignored. A comment that starts with "notelint" but is not one of these is
@@ -23,6 +25,8 @@ RULE_ID = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 _DIRECTIVE = re.compile(r"notelint-(disable-next-line|disable|enable)(?=\s|$)(.*)", re.I | re.S)
 _ID = re.compile(r"[^\s,]+")
 _USAGE = "write notelint-disable, notelint-enable or notelint-disable-next-line, then rule ids"
+#: a plain-text comment line that speaks to notelint: "# notelint-disable-next-line ..."
+_HASH_LINE = re.compile(r"^[ \t]*#[ \t]*(notelint[^\r\n]*)", re.I | re.M)
 
 Problem = tuple[int, int, str]
 
@@ -93,6 +97,24 @@ def parse_comment(text: str, start: int, end: int) -> tuple[Directive | None, li
     if problems and not rules:
         return None, problems
     return Directive(action, start, end, tuple(rules)), problems
+
+
+def comment_lines(
+    text: str, start: int = 0, end: int | None = None
+) -> tuple[list[Directive], list[Problem], list[tuple[int, int]]]:
+    """Directives on "# notelint-..." lines of plain text between start and end: the
+    directives, malformed ones as problems, and each line's span (not prose: the
+    caller blanks it)."""
+    directives: list[Directive] = []
+    problems: list[Problem] = []
+    spans: list[tuple[int, int]] = []
+    for line in _HASH_LINE.finditer(text, start, len(text) if end is None else end):
+        spans.append((line.start(), line.end()))
+        directive, trouble = parse_comment(text, line.start(1), line.end(1))
+        problems.extend(trouble)
+        if directive is not None:
+            directives.append(directive)
+    return directives, problems, spans
 
 
 def suppressions(

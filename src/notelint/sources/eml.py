@@ -22,6 +22,7 @@ import re
 from email.message import EmailMessage
 
 from notelint.sources import html
+from notelint.sources.directives import Directive, comment_lines
 from notelint.sources.prose import Mask, Prose
 
 _EOL = r"(?:\r\n|\n|\r(?!\n))"
@@ -67,6 +68,8 @@ def prose(text: str) -> Prose:
         region = (body_start, len(text))
     text, subject = _subject(text, header_end, str(msg.get("Subject", "")))
     mask = Mask(text)
+    directives: list[Directive] = []
+    problems: list[tuple[int, int, str]] = []
     if subject is not None:
         mask.keep(*subject)
     if region is not None:
@@ -77,7 +80,10 @@ def prose(text: str) -> Prose:
         else:
             mask.keep(s, e)
             _hide_replies(mask, s, e)
-    out = Prose(masked=mask.masked())
+            directives, problems, spans = comment_lines(text, s, e)
+            for start, end in spans:
+                mask.clear(start, end)
+    out = Prose(masked=mask.masked(), problems=problems, directives=directives)
     if text != original:
         out.text = text
     return out

@@ -46,7 +46,14 @@ def blank(text: str, start: int, end: int) -> str:
 
 
 def plain_prose(text: str) -> Prose:
-    return Prose(masked=text)
+    """Plain text is all prose but for "# notelint-..." directive lines."""
+    from notelint.sources.directives import comment_lines
+
+    directives, problems, spans = comment_lines(text)
+    masked = text
+    for start, end in spans:
+        masked = blank(masked, start, end)
+    return Prose(masked=masked, problems=problems, directives=directives)
 
 
 class Mask:
