@@ -1,10 +1,10 @@
--- Driven by test_neovim.py in a headless Neovim 0.7+ (`nvim --headless -u NONE`):
--- open a flawed note, start `notelint lsp` with the built-in client, wait for the
--- diagnostics, and apply two quick fixes through vim.lsp.buf.code_action() exactly as a
--- user would (vim.ui.select is answered by title). Writes what happened to $NOTELINT_OUT.
+-- Driven by test_neovim.py in a headless Neovim 0.7+ whose init.lua is the README's
+-- snippet: open a flawed note (the snippet starts `notelint lsp` and attaches it), wait
+-- for the diagnostics, and apply two quick fixes through vim.lsp.buf.code_action()
+-- exactly as a user would (vim.ui.select is answered by title). Writes what happened to
+-- $NOTELINT_OUT.
 local note = os.getenv("NOTELINT_NOTE")
 local out = os.getenv("NOTELINT_OUT")
-local python = os.getenv("NOTELINT_PYTHON")
 local report = {}
 
 local function log(line)
@@ -44,16 +44,17 @@ local function apply_action(bufnr, diagnostic, wanted)
 end
 
 local ok, err = pcall(function()
-  vim.cmd("filetype on")
   vim.cmd("edit " .. vim.fn.fnameescape(note))
   local bufnr = vim.api.nvim_get_current_buf()
-  local client_id = vim.lsp.start_client({
-    name = "notelint",
-    cmd = { python, "-m", "notelint", "lsp" },
-    root_dir = vim.fn.fnamemodify(note, ":h"),
-  })
-  assert(client_id, "could not start notelint lsp")
-  vim.lsp.buf_attach_client(bufnr, client_id)
+  local client_id = nil
+  assert(vim.wait(10000, function()
+    for id, client in pairs(vim.lsp.buf_get_clients(bufnr)) do
+      if client.name == "notelint" then
+        client_id = id
+      end
+    end
+    return client_id ~= nil
+  end, 50), "the README's snippet did not attach notelint to the note")
 
   assert(vim.wait(60000, function()
     return find_diagnostic(bufnr, "wordy") ~= nil and find_diagnostic(bufnr, "hyperbole") ~= nil

@@ -436,6 +436,14 @@ async def test_config_reload_and_broken_config(client: RecordingClient, tmp_path
     assert problems[0].range.start.line == 2
     assert "no-such-rule" in problems[0].message
     assert problems[0].severity == types.DiagnosticSeverity.Error
+    # The note says so on its first line, naming the config and its first problem: an
+    # empty list of diagnostics would read as "clean".
+    (blocked,) = await diagnostics_for(
+        client, uri, lambda d: len(d) == 1 and not by_code(d, "length")
+    )
+    assert blocked.range.start.line == 0 and blocked.severity == types.DiagnosticSeverity.Error
+    assert f"{config}:3: unknown rule 'no-such-rule'" in blocked.message
+    assert "not checked until its config is fixed" in blocked.message
 
     async def one_message() -> None:
         while not client.messages:

@@ -48,6 +48,8 @@ class LintResult:
     error: str | None = None
     #: the config file the rules came from, if any
     config: str | None = None
+    #: why the note was not linted at all (its config is broken), if it was not
+    not_linted: str | None = None
 
     @property
     def shift(self) -> int:
@@ -83,6 +85,17 @@ def diagnostic(result: LintResult, pmap: PositionMap, v: Violation) -> types.Dia
 def diagnostics(result: LintResult, encoding: str) -> list[types.Diagnostic]:
     pmap = PositionMap(result.text, encoding)
     out = [diagnostic(result, pmap, v) for v in result.violations]
+    if result.not_linted is not None:
+        # Never an empty list: a writer would read a silent editor as "clean".
+        out.insert(
+            0,
+            types.Diagnostic(
+                range=_range(pmap, 0, pmap.line_end(0)),
+                message=result.not_linted,
+                severity=types.DiagnosticSeverity.Error,
+                source=SOURCE,
+            ),
+        )
     if result.error is not None:
         out.insert(
             0,

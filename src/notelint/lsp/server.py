@@ -145,7 +145,7 @@ class NotelintServer(LanguageServer):
             )
         except ConfigError as exc:
             self.config_broken(exc)
-            return None
+            return LintResult(uri, doc_version, text, fmt, not_linted=not_linted_message(exc))
         except Exception as exc:  # never crash the editor's session over one note
             log.exception("linting %s failed", uri)
             self.message(types.MessageType.Error, f"notelint failed on {uri_name(uri)}: {exc}")
@@ -211,6 +211,13 @@ class NotelintServer(LanguageServer):
         for uri in list(self.languages):
             if self.is_open(uri) and self.format_of(uri) is not None:
                 self.schedule(uri)
+
+
+def not_linted_message(exc: ConfigError) -> str:
+    """What a note governed by a broken config shows on its first line."""
+    first = exc.problems[0] if exc.problems else "invalid configuration"
+    more = f" (and {len(exc.problems) - 1} more)" if len(exc.problems) > 1 else ""
+    return f"notelint: this note is not checked until its config is fixed: {first}{more}"
 
 
 def lint_document(
