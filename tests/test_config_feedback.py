@@ -140,7 +140,7 @@ def test_the_readme_documents_every_option_of_every_generic_kind() -> None:
     text = README.read_text(encoding="utf-8").split("The generic kinds for your own rules", 1)[1]
     text = text.split("\n\n```", 1)[0]
     rows = {
-        m[1]: set(re.findall(r"`(\w+)`", m[2]))
+        m[1]: set(re.findall(r"`(\w+)`", re.sub(r"\([^)]*\)", "", m[2])))
         for m in re.finditer(r"^\| `([\w-]+)` \|[^|]*\| ([^|]*) \|", text, re.MULTILINE)
     }
     generic = {name: kind for name, kind in KINDS.items() if kind.generic}

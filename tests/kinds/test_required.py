@@ -1,4 +1,4 @@
-"""The generic required kind: present once, absent reported at the body's first line."""
+"""The generic required kind: present once, absent reported where it belongs."""
 
 from __future__ import annotations
 
@@ -29,10 +29,22 @@ def _fires(linter: Linter, text: str) -> list[tuple[int, int]]:
     return [(v.line, v.column) for v in linter.lint_text(text, "n.txt") if v.rule == "ask-question"]
 
 
-def test_found_phrase_satisfies_and_missing_is_reported_once_at_the_body(tmp_path: Path) -> None:
+def test_found_phrase_satisfies_and_missing_is_reported_once_at_the_opening(
+    tmp_path: Path,
+) -> None:
     linter = _linter(tmp_path)
     assert _fires(linter, "Hi Ana,\n\nI wonder how the team plans releases.") == []
-    assert _fires(linter, "\n\nHi Ana,\n\nNothing here. Nothing there.") == [(3, 1)]
+    # the opening paragraph, under the greeting
+    assert _fires(linter, "\n\nHi Ana,\n\nNothing here. Nothing there.") == [(5, 1)]
+
+
+@pytest.mark.parametrize(
+    ("place", "where"), [("start", (1, 1)), ("opening", (3, 1)), ("closing", (5, 1))]
+)
+def test_place_option(tmp_path: Path, place: str, where: tuple[int, int]) -> None:
+    linter = _linter(tmp_path, RULE + f"    place: {place}\n")
+    note = "Hi Ana,\n\nNothing here. Nothing there.\n\nMore of nothing.\n\nBest,\nTom\n"
+    assert _fires(linter, note) == [where]
 
 
 def test_exceptions_and_negation_do_not_satisfy(tmp_path: Path) -> None:

@@ -260,13 +260,44 @@ def test_required_content(rule: str, text: str, expected: str) -> None:
         assert len(found) == 1, f"{rule} should report once for {text!r}"
 
 
-def test_missing_content_points_at_the_first_line_of_the_body() -> None:
-    text = "\n\nDear Ms. Chen,\n\nI look forward to hearing from you.\n\nBest,\nAna\n"
-    found = [v for v in lint(text) if v.rule in {"thank-you", "continued-interest"}]
-    assert {(v.rule, v.line, v.column, v.end_line) for v in found} == {
-        ("thank-you", 3, 1, 3),
-        ("continued-interest", 3, 1, 3),
+PLACED = """Dear Ms. Chen,
+
+I am writing after our call on Tuesday,
+which covered a lot of ground.
+
+We talked about the weather and the view from the office.
+
+I look forward to hearing from you.
+
+Best,
+Ana
+"""
+
+
+@pytest.mark.parametrize("fmt", ["txt", "md", "html", "eml"])
+def test_missing_parts_point_where_they_belong(fmt: str) -> None:
+    """Not all on the greeting line: thanks and pleasure at the opening paragraph, the
+    detail after it, interest at the last paragraph, the closing above the signature."""
+    text, shift = PLACED, 0
+    if fmt == "html":
+        text = "\n\n".join(f"<p>{para}</p>" for para in PLACED.strip().split("\n\n"))
+    elif fmt == "eml":
+        text = "Subject: Our call\nContent-Type: text/plain; charset=utf-8\n\n" + PLACED
+        shift = 3
+    found = {
+        v.rule: (v.line - shift, v.column, v.end_line - shift)
+        for v in lint(text, filename=f"note.{fmt}")
+        if v.rule in {"thank-you", "pleasure-to-meet", "learned-detail", "continued-interest"}
     }
+    column = 4 if fmt == "html" else 1
+    assert found == {
+        "thank-you": (3, column, 3),
+        "pleasure-to-meet": (3, column, 3),
+        "learned-detail": (6, column, 6),
+        "continued-interest": (8, column, 8),
+    }
+    (sign_off,) = [v for v in lint(PLACED.replace("Best,\n", "")) if v.rule == "sign-off"]
+    assert sign_off.line == 10  # the signature, where the closing goes above
 
 
 def test_an_empty_note_lacks_everything() -> None:

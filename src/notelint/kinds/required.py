@@ -6,9 +6,10 @@ import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, ClassVar
 
-from notelint.kinds.base import Kind, body_line_span
+from notelint.kinds.base import Kind
 from notelint.kinds.composition import Composition, option_problems
 from notelint.kinds.matching import Phrases, is_negated, overlaps
+from notelint.kinds.placement import PLACES, place_span
 from notelint.model import Finding
 
 if TYPE_CHECKING:
@@ -20,7 +21,8 @@ _CLOSING_LINE = re.compile(r"^[\W_]*$")
 
 
 class RequiredKind(Kind):
-    """Reported once, at the first line of the body, when no match of `phrases` /
+    """Reported once, at the line where the missing part belongs (`place`: the opening,
+    middle or closing paragraph, or the start of the body), when no match of `phrases` /
     `patterns` is found. A match does not count when it is negated ("I am not sure I am
     still interested"), overlaps an `exceptions` phrase ("thanks in advance"), or stands
     alone on its line as a closing ("Thank you,") when `closing_counts` is false."""
@@ -36,6 +38,7 @@ class RequiredKind(Kind):
         "negation": "bool",
         "closing_counts": "bool",
         "closing_words": "str_list",
+        "place": "str",
     }
     DEFAULTS: ClassVar[dict[str, object]] = {
         "phrases": [],
@@ -46,6 +49,7 @@ class RequiredKind(Kind):
         "negation": True,
         "closing_counts": True,
         "closing_words": [],
+        "place": "opening",
     }
     EXTENDABLE = (
         "phrases",
@@ -58,9 +62,15 @@ class RequiredKind(Kind):
 
     @classmethod
     def validate(cls, options):  # type: ignore[no-untyped-def]
+        problems = []
         if not any(options.get(k) for k in ("phrases", "patterns", "compose")):
-            return [("phrases", "give phrases, patterns or compositions to look for")]
-        return [("compose", problem) for problem in option_problems(options.get("compose", []))]
+            problems.append(("phrases", "give phrases, patterns or compositions to look for"))
+        problems += [
+            ("compose", problem) for problem in option_problems(options.get("compose", []))
+        ]
+        if options.get("place", "opening") not in PLACES:
+            problems.append(("place", f"should be one of {', '.join(PLACES)}"))
+        return problems
 
     def __init__(self, rule, nlp) -> None:  # type: ignore[no-untyped-def]
         super().__init__(rule, nlp)
@@ -89,8 +99,7 @@ class RequiredKind(Kind):
 
     def check(self, doc: Doc, note: Note) -> Iterable[Finding]:
         if not self.satisfying(doc, note):
-            start, end = body_line_span(note)
-            yield self.finding(start, end)
+            yield self.finding(*place_span(note, self.opt("place")))
 
 
 def _trimmed(span: Span) -> Span | None:

@@ -28,9 +28,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
-from notelint.kinds.base import Kind, body_line_span
+from notelint.kinds.base import Kind
 from notelint.kinds.matching import Phrases, is_negated
 from notelint.kinds.placeholder import SlotFinder
+from notelint.kinds.placement import place_span
 from notelint.model import Finding
 
 if TYPE_CHECKING:
@@ -181,8 +182,8 @@ class SpecificDetailKind(Kind):
     # -- the check -------------------------------------------------------------------
     def check(self, doc: Doc, note: Note) -> Iterable[Finding]:
         if not self.specifics(doc, note):
-            start, end = body_line_span(note)
-            yield self.finding(start, end)
+            # where a detail belongs: the paragraph after the opening
+            yield self.finding(*place_span(note, "middle"))
 
     def specifics(self, doc: Doc, note: Note) -> list[tuple[str, str]]:
         """The specific details found, as (what, text) pairs: empty when there are none
