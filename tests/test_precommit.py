@@ -28,7 +28,7 @@ def test_hook_definition() -> None:
     (hook,) = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
     assert hook["id"] == "notelint"
     assert hook["language"] == "python"
-    assert hook["entry"] == "notelint check"
+    assert hook["entry"] == "notelint check --force-exclude"
     assert hook["require_serial"] is True
 
 
@@ -65,6 +65,10 @@ def test_try_repo_fails_a_flawed_note_and_passes_a_clean_one(tmp_path: Path) -> 
     (notes / "drafts").mkdir()
     (notes / "drafts" / "flawed.txt").write_text(flawed_text, encoding="utf-8")
     (notes / "drafts" / "clean.md").write_text(clean_text, encoding="utf-8")
+    # An excluded note, named by pre-commit like any staged file, does not block a commit.
+    (notes / ".notelint.yaml").write_text('exclude: ["archive/**"]\n', encoding="utf-8")
+    (notes / "archive").mkdir()
+    (notes / "archive" / "old.txt").write_text(flawed_text, encoding="utf-8")
     git(notes, "add", ".")
 
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV")}
@@ -82,7 +86,7 @@ def test_try_repo_fails_a_flawed_note_and_passes_a_clean_one(tmp_path: Path) -> 
     assert "drafts/flawed.txt:" in output
     assert "drafts/clean.md:" not in output
 
-    passed = try_repo(notes, env, "drafts/clean.md")
+    passed = try_repo(notes, env, "drafts/clean.md", "archive/old.txt")
     output = passed.stdout + passed.stderr
     assert passed.returncode == 0, output
     assert "Passed" in output
