@@ -179,6 +179,9 @@ def test_force_exclude_applies_exclude_to_named_files(notes: Path) -> None:
     assert code == 1 and "old.txt" not in out and "flawed.txt" in out
     code, out, _ = run("check", "--force-exclude", str(old))
     assert code == 0 and "old.txt" not in out
+    # standard input named as an excluded file (an editor's buffer) is skipped too
+    code, out, _ = run("check", "--force-exclude", "--stdin-filename", str(old), input=FLAWED)
+    assert code == 0 and "old.txt" not in out
 
 
 def test_the_pre_commit_hook_forces_excludes() -> None:

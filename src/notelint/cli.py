@@ -258,7 +258,9 @@ def _run(
 ) -> Report:
     files = [p for p in paths if p != "-"]
     report = linter.lint_paths(files, verbose=verbose) if files else Report()
-    if "-" in paths:
+    if "-" in paths and not (
+        stdin_filename and linter.force_exclude and linter.excluded(stdin_filename)
+    ):
         name = stdin_filename or "-"
         try:
             note = note_from_bytes(sys.stdin.buffer.read(), name)

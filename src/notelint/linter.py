@@ -254,7 +254,7 @@ class Linter:
                         yield str(found), found, True
             elif path.exists() or path.is_symlink():
                 key = path.resolve()
-                if self.force_exclude and self._excluded(path, report):
+                if self.force_exclude and self.excluded(path):
                     if verbose:
                         report.notices.append(f"{given}: skipped, excluded by config")
                     continue
@@ -264,7 +264,7 @@ class Linter:
             else:
                 report.errors.append(InputError(given, "no such file or folder"))
 
-    def _excluded(self, path: Path, report: Report) -> bool:
+    def excluded(self, path: str | Path) -> bool:
         """Whether the config governing a named file excludes it (--force-exclude)."""
         try:
             return self.ruleset_for(path).is_excluded(path)
