@@ -50,6 +50,13 @@ def _short_line(text: str, words: int = 6) -> bool:
 
 def place_span(note: Note, place: str) -> Span:
     """The span of the line where a missing part belongs (see PLACES)."""
+    start, end = _place(note, place)
+    # one line of the file, also where the mask joined a wrapped paragraph's lines
+    breaks = [at for at in (note.text.find(ch, start, end) for ch in "\r\n") if at >= 0]
+    return start, min([end, *breaks])
+
+
+def _place(note: Note, place: str) -> Span:
     paragraphs = _paragraphs(note)
     if place == "start" or not paragraphs:
         return body_line_span(note)
