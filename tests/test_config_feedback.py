@@ -147,3 +147,12 @@ def test_the_readme_documents_every_option_of_every_generic_kind() -> None:
     assert set(generic) == set(rows)
     for name, kind in generic.items():
         assert rows[name] == set(kind.OPTIONS), name
+
+
+def test_duplicate_front_matter_keys_are_named() -> None:
+    with pytest.raises(SourceError) as info:
+        note_from_text("---\ncompany: A\ncompany: B\n---\nDear Dana,\n", "a.md")
+    assert str(info.value) == (
+        "front matter line 3: duplicate key 'company' (first on line 2); "
+        "merge the two into one entry"
+    )

@@ -40,10 +40,12 @@ def find_front_matter(text: str) -> FrontMatter | None:
         return None
     raw = text[opening.end() : closing.start()]
     try:
-        data = load_with_lines(raw)[0] if raw.strip() else {}
+        # one line for the opening `---`, so that YAML's lines are the file's
+        data = load_with_lines("\n" + raw)[0] if raw.strip() else {}
     except YamlError as exc:
-        # exc.line counts from the block's first line, the file from the opening `---`
-        raise FrontMatterError(f"front matter is not valid YAML (line {exc.line + 1})") from None
+        if exc.message.startswith("not valid YAML"):
+            raise FrontMatterError(f"front matter is not valid YAML (line {exc.line})") from None
+        raise FrontMatterError(f"front matter line {exc.line}: {exc.message}") from None
     if not isinstance(data, dict):
         raise FrontMatterError("front matter must be a YAML mapping of keys to values")
     return FrontMatter(start=0, end=closing.end(), data=data)
