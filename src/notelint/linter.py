@@ -23,6 +23,7 @@ from notelint.sources import (
     note_from_text,
     read_note,
 )
+from notelint.suggest import did_you_mean
 
 DIRECTIVE_KIND = "directive"
 WALK_SUFFIXES = NOTE_SUFFIXES
@@ -346,7 +347,8 @@ def _check_directives(ruleset: RuleSet, note: Note) -> Note:
         (
             start,
             end,
-            f'unknown rule "{rule_id}" in a notelint directive; use an id from `notelint rules`',
+            f'unknown rule "{rule_id}"{did_you_mean(rule_id, ruleset.known_ids)} in a notelint '
+            "directive; use an id from `notelint rules`",
         )
         for directive in note.directives
         for rule_id, start, end in directive.rules
