@@ -29,6 +29,9 @@ local ok, err = pcall(function()
   local config_buf = vim.api.nvim_get_current_buf()
   assert(vim.wait(20000, function() return #notelint_diagnostics(config_buf) > 0 end, 100),
     "the config got no diagnostic (is it attached?)")
+  for _, client in pairs(vim.lsp.buf_get_clients(config_buf)) do
+    log("config attached: " .. client.name)
+  end
   for _, d in ipairs(notelint_diagnostics(note_buf)) do
     log(string.format("note: %d:%d %s", d.lnum, d.col, d.message))
   end

@@ -123,3 +123,4 @@ def test_neovim_shows_a_broken_config_on_the_note_and_in_the_config(tmp_path: Pa
     assert note_diags[0].startswith("note: 0:0 ")
     assert f"{config}:2: severity of 'hyperbole'" in note_diags[0], report
     assert any(line.startswith("config: 1:") and "'loud'" in line for line in lines), report
+    assert "config attached: notelint" in lines, report  # the snippet attaches the config
