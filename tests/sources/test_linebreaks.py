@@ -40,6 +40,10 @@ def test_a_wrapped_paragraph_becomes_one_line_at_the_same_offsets() -> None:
         "Kestrel Resources, 1055 West Hastings Street, Suite 2100\nVancouver, BC V6E 2E9",
         "Please sign below.\n\n______________________\nDana Chen",
         "It went well.\nI am keen on the role and would be glad to join.",
+        "Best,\nDaniel Reyes, CPA\nsenior auditor at Brightline LLP",
+        "Chief Financial Officer, Castor Industrial plc\n+44 20 7946 0321",
+        "Senior Software Engineer, Acme Inc.\njohn.doe@acme.inc",
+        "Dear Chris\nI wanted to thank you for the tour of the warehouse last week.",
     ],
 )
 def test_the_letters_own_line_breaks_stay(text: str) -> None:
@@ -53,6 +57,14 @@ def test_the_letters_own_line_breaks_stay(text: str) -> None:
         ("I would be proud to bring my skills to [Company\nName] next year.", "[Company Name]"),
         ("Thanks for the tour and for the time I spent with Ms.\nLee and her team.", "Ms. Lee"),
         ("What stayed with me most from our conversation was\nthis: the plan.", "was this"),
+        ("I was surprised that your team triages roughly\n4,000 alerts a day.", "roughly 4,000"),
+        ("I interviewed with you on January 10,\n2024 and wanted to thank you.", "10, 2024"),
+        ("Thank you for the time you gave me. I am\nvery excited about the plan.", "am very"),
+        ("I enjoyed the tour of the new wing and I think\nI could help on day one.", "think I"),
+        (
+            "I admired the work of the nurses at St.\nJude and their calm on a busy ward.",
+            "St. Jude",
+        ),
     ],
 )
 def test_continued_sentences_are_joined(text: str, joined: str) -> None:

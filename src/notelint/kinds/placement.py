@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 PLACES = ("start", "opening", "middle", "closing")
 _SENTENCE_END = re.compile(r"[.!?\u2026][\"')\u201d\u2019]*$")
 _MARKUP = re.compile(r"^[\s#>*_~`|-]+|[\s*_~`|]+$")
+_HEADER = re.compile(r"^(?:subject|subj|re|fwd?|to|from|date|cc|bcc|sent|attn)\s*:", re.I)
 
 Span = tuple[int, int]
 
@@ -62,7 +63,9 @@ def _place(note: Note, place: str) -> Span:
         return body_line_span(note)
     body = list(paragraphs)
     # before the body: a subject, a heading, the greeting (lines that are not sentences)
-    while len(body) > 1 and all(_short_line(text) for _, text in body[0]):
+    while len(body) > 1 and (
+        all(_short_line(text) for _, text in body[0]) or _HEADER.match(body[0][0][1])
+    ):
         body = body[1:]
     if len(body[0]) > 1 and _short_line(body[0][0][1]):  # "Hi Ana," over the text
         body[0] = body[0][1:]

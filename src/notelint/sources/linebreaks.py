@@ -26,6 +26,9 @@ _ABBREVIATION = re.compile(
     r"(?:^|\s)(?:Mr|Mrs|Ms|Mx|Dr|Prof|Jr|Sr|vs|etc|e\.g|i\.e|approx|incl|dept)\.$",
     re.IGNORECASE,
 )
+# Abbreviations whose full stop may end a sentence or not ("St. Jude", "Main St."): the
+# break after one is judged like any other.
+_NOT_AN_END = re.compile(r"(?:^|\s)(?:St|Mt|Ft|Ave|No|Nos|Inc|Co|Corp|Ltd|approx)\.$", re.I)
 _HORIZONTAL = str.maketrans({"\t": " ", "\u00a0": " ", "\u202f": " ", "\u2007": " "})
 
 
@@ -70,16 +73,38 @@ def _is_soft(line: str, following: str, width: int) -> bool:
         return False
     if _ABBREVIATION.search(line) or _unclosed(line):
         return True  # "Ms. / Lee", "[Company / Name]": the phrase goes on
-    if _SENTENCE_END.search(line):
+    if _SENTENCE_END.search(line) and not _NOT_AN_END.search(line):
         return False
-    if len(line) < width // 2 or " " not in line.strip():
-        return False  # no wrapped line is this short: a greeting, a closing, a rule
+    words = line.split()
+    last = words[-1]
+    if len(words) == 1 and last != "I":
+        return False  # a lone word: a closing ("Thanks"), a name, a rule
+    if (
+        words != ["I"]
+        and len(words) <= 5
+        and all(w[:1].isupper() or not w[:1].isalpha() for w in words)
+    ):
+        return False  # a name or a title line: "Daniel Reyes, CPA", "Acme Robotics Inc."
+    stops_midway = (last[:1].islower() or last == "I") and not line.endswith(",")
+    if len(line) < width // 2 and not stops_midway:
+        # A short line is a greeting, a closing or a signature ("cheers,", "Dana Reyes,
+        # CPA"), unless it stops mid-sentence ("I am / very excited", left by re-wrapping).
+        return False
     first = following.split(maxsplit=1)[0]
+    if "@" in first or "://" in first or first.lower().startswith("www."):
+        return False  # an e-mail address or a link on its own line: a signature's
     letter = next((ch for ch in first if ch.isalpha()), "")
     if letter.islower():
         return True
     if line.endswith((":", ";")):
         return False
+    if not letter:
+        # A number opens the line: "roughly / 4,000 alerts a day" goes on; an address
+        # ("Ltd. / 1055 West Street") or a telephone number ("plc / +44 20 7946") does not.
+        prose = first[:1].isdigit() and re.search(r"[a-z]{3,}", following) is not None
+        return prose and (last[:1].islower() or line.endswith(","))
+    if re.match(r"I(?:$|['\u2019])", first) and last[:1].islower():
+        return True  # "and I think / I could", not "Dear Chris / I wanted"
     # A capital after a line that had room for it is a new line on purpose (a greeting,
     # a closing, a signature, an address) rather than a wrapped one; so is a capital
     # after a number (the end of an address line: a suite, a postcode), and a short line
