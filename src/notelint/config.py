@@ -19,6 +19,7 @@ from functools import lru_cache
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from notelint.fixtable import compile_table, table_problems
 from notelint.kinds import KINDS
 from notelint.kinds.base import type_error
 from notelint.lexicons import NAME, Lexicons, default_lexicons, expand, extended, references
@@ -370,6 +371,11 @@ def _override(
             elif not _templates_ok(rule_id, key, value, here, problems):
                 ok = False
             merged[key] = value
+        elif key == "fixes":
+            if not _fixes_ok(rule_id, value, here, problems):
+                ok = False
+            # A user's entries come first, so they win over the defaults.
+            merged["fixes"] = list(value) + list(base.get("fixes") or [])
         elif key in kind.OPTIONS:
             err = type_error(value, kind.OPTIONS[key])
             if err:
@@ -449,6 +455,10 @@ def _check_new_rule(
                 problems.add(
                     here, f"examples of {rule_id!r} should be a mapping with pass and fail lists"
                 )
+                ok = False
+            out[key] = value
+        elif key == "fixes":
+            if not _fixes_ok(rule_id, value, here, problems):
                 ok = False
             out[key] = value
         elif key in kind.OPTIONS:
@@ -538,6 +548,13 @@ def _templates_ok(
     return True
 
 
+def _fixes_ok(rule_id: str, value: Any, where: tuple[Any, ...], problems: _Problems) -> bool:
+    found = table_problems(value)
+    for inner, message in found:
+        problems.add(where + inner, f"fixes of {rule_id!r}: {message}")
+    return not found
+
+
 def _examples_ok(value: Any) -> bool:
     if not isinstance(value, dict) or set(value) - {"pass", "fail"}:
         return False
@@ -559,6 +576,7 @@ def _build_rule(rule_id: str, d: dict[str, Any], lexicons: Lexicons | None = Non
         link=d.get("link"),
         summary=d.get("summary") or _template_summary(message),
         checklist=d.get("checklist"),
+        fixes=compile_table(d.get("fixes")),
     )
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from notelint.config import ConfigError, RuleSet, default_ruleset, find_config, load_config
+from notelint.fixtable import fix_for
 from notelint.model import Context, Finding, Fix, MessageFields, Rule, Severity, Violation
 from notelint.pipeline import build_nlp
 from notelint.sources import (
@@ -61,6 +62,8 @@ class Report:
     notices: list[str] = field(default_factory=list)
     #: how many notes were linted (inputs in `errors` are not counted)
     files: int = 0
+    #: with --fix: the problems fixed (as found before fixing)
+    fixed: list[Violation] = field(default_factory=list)
 
     def __iter__(self) -> Iterator[Violation]:
         return iter(self.violations)
@@ -204,20 +207,24 @@ class Linter:
     def _violation(self, note: Note, rule: Rule, f: Finding) -> Violation:
         snippet = " ".join(note.text[f.start : f.end].split())
         message = f.message or rule.message.format_map(MessageFields(text=snippet))
-        fix = None
-        if f.replacement is not None:
-            fix = Fix(
-                description=f.fix_description or f"Replace with \u201c{f.replacement}\u201d",
-                replacement=f.replacement,
-            )
+        fix = fix_for(note, rule, f)
         return _make(note, rule.id, rule.severity, message, f.start, f.end, fix)
 
     def lint_paths(self, paths: Iterable[str | Path], *, verbose: bool = False) -> Report:
         report = Report()
-        notes: list[Note] = []
+        lintable = [note for note, _ in self.read_paths(paths, report, verbose=verbose)]
+        report.violations = self.lint_notes(lintable)
+        report.files = len(lintable)
+        return report
+
+    def read_paths(
+        self, paths: Iterable[str | Path], report: Report, *, verbose: bool = False
+    ) -> list[tuple[Note, Path]]:
+        """The notes to lint, each with its file; what cannot be read goes to report."""
+        notes: list[tuple[Note, Path]] = []
         for display, path, walked in self._expand(paths, report, verbose=verbose):
             try:
-                notes.append(read_note(path, display))
+                notes.append((read_note(path, display), path))
             except NotTextError as exc:
                 if not walked:
                     report.errors.append(InputError(display, str(exc)))
@@ -226,16 +233,14 @@ class Linter:
             except SourceError as exc:
                 report.errors.append(InputError(display, str(exc)))
         lintable = []
-        for note in notes:  # a note under a broken .notelint.yaml is an error, not a crash
+        for note, path in notes:  # a note under a broken .notelint.yaml is an error
             try:
                 self.ruleset_for(note.path)
             except ConfigError as exc:
                 report.add_config_error(exc)
             else:
-                lintable.append(note)
-        report.violations = self.lint_notes(lintable)
-        report.files = len(lintable)
-        return report
+                lintable.append((note, path))
+        return lintable
 
     def _expand(
         self, paths: Iterable[str | Path], report: Report, *, verbose: bool = False

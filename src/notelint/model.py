@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from enum import StrEnum
 from types import MappingProxyType
 from typing import Any
@@ -72,6 +72,8 @@ class Rule:
     summary: str = ""
     #: the advice as a checklist item ("Thank them for the interview"), if it is one
     checklist: str | None = None
+    #: how its findings are fixed (notelint.fixtable.FixEntry), first match wins
+    fixes: tuple[Any, ...] = ()
 
     def option(self, name: str, default: Any = None) -> Any:
         return self.options.get(name, default)
@@ -98,12 +100,55 @@ class Context:
         )
 
 
+class Applicability(StrEnum):
+    """How far a fix can be trusted: `safe` is applied by --fix without reading it; a
+    `suggestion` needs a person to choose (--unsafe-fixes applies the first one)."""
+
+    SAFE = "safe"
+    SUGGESTION = "suggestion"
+
+
+@dataclass(frozen=True)
+class Edit:
+    """Replace text[start:end] with `content` (an insertion when start == end). The
+    linter fills in the 1-based positions for output."""
+
+    start: int
+    end: int
+    content: str
+    line: int = 0
+    column: int = 0
+    end_line: int = 0
+    end_column: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "content": self.content,
+            "line": self.line,
+            "column": self.column,
+            "end_line": self.end_line,
+            "end_column": self.end_column,
+        }
+
+
+@dataclass(frozen=True)
+class FixOption:
+    """One way to fix a problem: a title ("Replace 'gonna' with 'going to'") and edits."""
+
+    title: str
+    edits: tuple[Edit, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"description": self.title, "edits": [e.to_dict() for e in self.edits]}
+
+
 @dataclass(frozen=True)
 class Finding:
     """Where a kind found a problem: character offsets into the note's text.
 
     `message` overrides the rule's message when the kind has something more precise to
-    say; `replacement` is a fix that replaces text[start:end].
+    say; `replacement` is a fix that replaces text[start:end]; `fixes` are further ways
+    to fix it (insertions, edits elsewhere), all of `fix_applicability`.
     """
 
     rule: str
@@ -112,14 +157,39 @@ class Finding:
     message: str | None = None
     replacement: str | None = None
     fix_description: str | None = None
+    fixes: tuple[FixOption, ...] = ()
+    fix_applicability: Applicability = Applicability.SAFE
 
 
 @dataclass(frozen=True)
 class Fix:
-    """Replace the violation's range with `replacement`."""
+    """How to fix a violation: `options`, preferred first (a safe fix has one).
+
+    `description` and `replacement` are the first option's title and, when it replaces
+    exactly the violation's range, its new text (else None): the JSON contract's keys.
+    """
 
     description: str
-    replacement: str
+    replacement: str | None
+    applicability: Applicability = Applicability.SAFE
+    options: tuple[FixOption, ...] = ()
+
+    @property
+    def edits(self) -> tuple[Edit, ...]:
+        return self.options[0].edits if self.options else ()
+
+    @property
+    def safe(self) -> bool:
+        return self.applicability is Applicability.SAFE
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "description": self.description,
+            "replacement": self.replacement,
+            "applicability": str(self.applicability),
+            "edits": [e.to_dict() for e in self.edits],
+            "alternatives": [o.to_dict() for o in self.options[1:]],
+        }
 
 
 @dataclass(frozen=True, order=True)
@@ -149,5 +219,5 @@ class Violation:
             "column": self.column,
             "end_line": self.end_line,
             "end_column": self.end_column,
-            "fix": asdict(self.fix) if self.fix else None,
+            "fix": self.fix.to_dict() if self.fix else None,
         }

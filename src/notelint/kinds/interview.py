@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, ClassVar
 from notelint.kinds.base import Kind, body_line_span
 from notelint.kinds.letter import close_spelling, fold
 from notelint.kinds.placeholder import slot_fields
-from notelint.model import Finding, MessageFields
+from notelint.model import Applicability, Finding, MessageFields
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -345,6 +345,8 @@ class PersonalizationKind(Kind):
                     message=self.message("company", name=" ".join(org.split()), expected=company),
                     replacement=company,
                     fix_description=f"Name {company}",
+                    # another company may be named on purpose: a person decides
+                    fix_applicability=Applicability.SUGGESTION,
                 )
 
     def _wrong_position(self, text: str, note: Note) -> Iterator[Finding]:
@@ -374,6 +376,7 @@ class PersonalizationKind(Kind):
                 message=self.message("position", name=shown, expected=position),
                 replacement=position,
                 fix_description=f"Name the {position} position",
+                fix_applicability=Applicability.SUGGESTION,
             )
 
 

@@ -1,0 +1,153 @@
+"""Applying fixes: the one place edits are chosen, ordered and applied, used by the CLI
+(--fix, --diff), the language server (fix all) and the Python API (fix_text).
+
+Edits of one pass never overlap: they are taken in a stable order (by position, then
+rule) and an edit that overlaps one already taken waits for the next pass, after the
+note has been linted again. Passes stop when nothing changes, or after MAX_PASSES.
+Fixing a fixed note changes nothing.
+"""
+
+from __future__ import annotations
+
+import codecs
+import difflib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from notelint.fixtable import editable
+from notelint.model import Edit, Violation
+from notelint.sources import Note, note_from_text
+
+if TYPE_CHECKING:
+    from notelint.linter import Linter
+
+MAX_PASSES = 10
+
+
+def chosen(violations: Iterable[Violation], *, unsafe: bool = False) -> list[Violation]:
+    """The violations --fix would fix: those with a safe fix, and with `unsafe` those
+    with a suggestion too (its first option)."""
+    return [v for v in violations if v.fix is not None and (v.fix.safe or unsafe)]
+
+
+def _conflict(a: Edit, b: Edit) -> bool:
+    """Two edits that cannot both be applied in one pass: they overlap, or they touch
+    the same point (two insertions there, or an insertion at a replacement's edge)."""
+    if a.start == a.end or b.start == b.end:
+        return a.start <= b.end and b.start <= a.end
+    return a.start < b.end and b.start < a.end
+
+
+def apply_edits(
+    note: Note, violations: Sequence[Violation]
+) -> tuple[str, list[Violation], list[Violation]]:
+    """Apply the first option of each violation's fix, in a stable order; returns the
+    new text, the violations fixed, and those deferred because of an overlap."""
+    ordered = sorted(
+        (v for v in violations if v.fix is not None and v.fix.edits),
+        key=lambda v: (v.fix.edits[0].start, v.fix.edits[0].end, v.rule, v.message),  # type: ignore[union-attr]
+    )
+    taken: list[Edit] = []
+    applied: list[Violation] = []
+    deferred: list[Violation] = []
+    for v in ordered:
+        assert v.fix is not None
+        edits = v.fix.edits
+        if not all(editable(note, e) for e in edits):
+            continue  # never touch what is not prose, whatever a fix says
+        if any(_conflict(e, t) for e in edits for t in taken) or _self_conflict(edits):
+            deferred.append(v)
+            continue
+        taken.extend(edits)
+        applied.append(v)
+    text = note.text
+    for e in sorted(taken, key=lambda e: (e.start, e.end), reverse=True):
+        text = text[: e.start] + e.content + text[e.end :]
+    return text, applied, deferred
+
+
+def _self_conflict(edits: Sequence[Edit]) -> bool:
+    return any(_conflict(a, b) for i, a in enumerate(edits) for b in edits[i + 1 :])
+
+
+@dataclass
+class Fixed:
+    """A note after fixing: its text, the fixes applied (as the violations they fixed,
+    each at its place in the text of its pass) and what is left."""
+
+    text: str
+    applied: list[Violation] = field(default_factory=list)
+    remaining: list[Violation] = field(default_factory=list)
+    passes: int = 0
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.applied)
+
+
+def fix_note(
+    linter: Linter, note: Note, *, unsafe: bool = False, max_passes: int = MAX_PASSES
+) -> Fixed:
+    """Fix a note in memory, pass after pass, until nothing is left to fix."""
+    current = note
+    applied: list[Violation] = []
+    violations = linter.lint_notes([current])
+    passes = 0
+    while passes < max_passes:
+        picked = chosen(violations, unsafe=unsafe)
+        if not picked:
+            break
+        text, done, _ = apply_edits(current, picked)
+        if not done or text == current.text:
+            break
+        passes += 1
+        applied.extend(done)
+        if is_decoded(note):
+            # No mask can be made for new decoded text: one pass, shown, never written.
+            return Fixed(text, applied, violations, passes)
+        current = note_from_text(text, note.path, fmt=note.format)
+        violations = linter.lint_notes([current])
+    return Fixed(current.text, applied, violations, passes)
+
+
+def is_decoded(note: Note) -> bool:
+    """A note whose text is not the file's own (an e-mail body decoded from
+    quoted-printable or base64, a Word document): never rewritten."""
+    return bool(note.extra.get("decoded")) or note.format == "docx"
+
+
+def unified_diff(path: str, old: str, new: str) -> str:
+    """`diff -u` of two texts, labelled with the note's path."""
+    lines = difflib.unified_diff(
+        old.splitlines(keepends=True),
+        new.splitlines(keepends=True),
+        fromfile=f"a/{path}",
+        tofile=f"b/{path}",
+    )
+    no_newline = "\n\\ No newline at end of file\n"
+    return "".join(line if line.endswith(("\n", "\r")) else line + no_newline for line in lines)
+
+
+def encode_like(original: bytes, text: str) -> bytes | None:
+    """The text in the original's encoding (UTF-8, with a BOM if it had one, or UTF-16
+    with its BOM); None when the original is in no encoding we write back."""
+    for bom, codec in (
+        (codecs.BOM_UTF8, "utf-8"),
+        (codecs.BOM_UTF16_LE, "utf-16-le"),
+        (codecs.BOM_UTF16_BE, "utf-16-be"),
+    ):
+        if original.startswith(bom):
+            return bom + text.encode(codec)
+    try:
+        original.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    return text.encode("utf-8")
+
+
+def fix_text(
+    linter: Linter, text: str, filename: str | None = None, *, unsafe: bool = False
+) -> Fixed:
+    """Fix a note given as text (the Python API and standard input)."""
+    return fix_note(linter, note_from_text(text, filename or "<text>"), unsafe=unsafe)
