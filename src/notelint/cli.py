@@ -154,6 +154,14 @@ def cli() -> None:
     is_flag=True,
     help="Apply the config's exclude to files named on the command line too (pre-commit).",
 )
+@click.option("--fix", is_flag=True, help="Apply safe fixes in place; report what is left.")
+@click.option(
+    "--unsafe-fixes", is_flag=True, help="With --fix or --diff: apply suggestions too (the first)."
+)
+@click.option(
+    "--diff", is_flag=True, help="Print a unified diff of what --fix would do; write nothing."
+)
+@click.option("--show-fixes", is_flag=True, help="List the fixes applied, or offered.")
 def check(
     paths: tuple[str, ...],
     fmt: str,
@@ -172,6 +180,10 @@ def check(
     statistics: bool,
     output_file: str | None,
     force_exclude: bool,
+    fix: bool,
+    unsafe_fixes: bool,
+    diff: bool,
+    show_fixes: bool,
 ) -> None:
     """Lint notes: files, folders (searched for notes), or - for standard input."""
     if stdin_filename and not paths:
@@ -206,18 +218,27 @@ def check(
     if unknown and ruleset:
         _fail(_unknown_rules_message(unknown, ruleset.known_ids))
 
-    report = _run(linter, paths or (".",), stdin_filename, verbose)
+    stdin_fixed: bytes | None = None  # with --fix: the fixed standard input
+    if fix or diff:
+        from notelint import fixcli
+
+        flags = fixcli.FixFlags(unsafe_fixes, diff, quiet, verbose, exit_zero)
+        report, stdin_fixed = fixcli.run(linter, paths or (".",), flags, stdin_filename)
+    else:
+        report = _run(linter, paths or (".",), stdin_filename, verbose)
     for problem in report.notices:
         click.echo(problem, err=True)
     for error in report.errors:
         click.echo(f"notelint: {error}", err=True)
 
-    to_terminal = output_file is None and sys.stdout.isatty()
+    to_terminal = output_file is None and stdin_fixed is None and sys.stdout.isatty()
     color_on = use_color(color, to_terminal)
     options = OutputOptions(
         rules=(ruleset or default_ruleset()).rules,
         color=color_on,
         quiet=quiet,
+        unsafe_fixes=unsafe_fixes,
+        show_fixes=show_fixes,
         checklist=fmt == "text"
         and not quiet
         and report.files == 1
@@ -228,11 +249,14 @@ def check(
         output = statistics_format.render(report, options, fmt)
     else:
         output = FORMATTERS[fmt](report, options)
+    if stdin_fixed is not None:  # the fixed note owns standard output; the report goes aside
+        sys.stdout.buffer.write(stdin_fixed)
+        sys.stdout.flush()
     if output_file is not None:
         _write_output(output_file, output)
     elif output:
         # color=True: click would strip the escapes when stdout is not a terminal
-        click.echo(output, color=color_on or None)
+        click.echo(output, color=color_on or None, err=stdin_fixed is not None)
     code = _exit_code(report, Severity(fail_on))
     sys.exit(ExitCode.CLEAN if exit_zero and code == ExitCode.VIOLATIONS else code)
 

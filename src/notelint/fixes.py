@@ -11,16 +11,16 @@ from __future__ import annotations
 
 import codecs
 import difflib
+import stat
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from pathlib import Path
 
 from notelint.fixtable import editable
+from notelint.linter import InputError, Linter, Report
 from notelint.model import Edit, Violation
-from notelint.sources import Note, note_from_text
-
-if TYPE_CHECKING:
-    from notelint.linter import Linter
+from notelint.safewrite import ChangedOnDisk, replace_file
+from notelint.sources import Note, SourceError, note_from_bytes, note_from_text
 
 MAX_PASSES = 10
 
@@ -28,7 +28,7 @@ MAX_PASSES = 10
 def chosen(violations: Iterable[Violation], *, unsafe: bool = False) -> list[Violation]:
     """The violations --fix would fix: those with a safe fix, and with `unsafe` those
     with a suggestion too (its first option)."""
-    return [v for v in violations if v.fix is not None and (v.fix.safe or unsafe)]
+    return [v for v in violations if v.fix_edits and v.fix is not None and (v.fix.safe or unsafe)]
 
 
 def _conflict(a: Edit, b: Edit) -> bool:
@@ -45,15 +45,14 @@ def apply_edits(
     """Apply the first option of each violation's fix, in a stable order; returns the
     new text, the violations fixed, and those deferred because of an overlap."""
     ordered = sorted(
-        (v for v in violations if v.fix is not None and v.fix.edits),
-        key=lambda v: (v.fix.edits[0].start, v.fix.edits[0].end, v.rule, v.message),  # type: ignore[union-attr]
+        (v for v in violations if v.fix_edits),
+        key=lambda v: (v.fix_edits[0].start, v.fix_edits[0].end, v.rule, v.message),
     )
     taken: list[Edit] = []
     applied: list[Violation] = []
     deferred: list[Violation] = []
     for v in ordered:
-        assert v.fix is not None
-        edits = v.fix.edits
+        edits = v.fix_edits
         if not all(editable(note, e) for e in edits):
             continue  # never touch what is not prose, whatever a fix says
         if any(_conflict(e, t) for e in edits for t in taken) or _self_conflict(edits):
@@ -151,3 +150,97 @@ def fix_text(
 ) -> Fixed:
     """Fix a note given as text (the Python API and standard input)."""
     return fix_note(linter, note_from_text(text, filename or "<text>"), unsafe=unsafe)
+
+
+# --------------------------------------------------------------------------- files
+@dataclass
+class FileFix:
+    """One note's fixing: its text before and after, the fixes applied, and why it was
+    not written, if it was not."""
+
+    path: str
+    before: str
+    after: str
+    applied: list[Violation]
+    not_written: str | None = None
+
+
+def fix_paths(
+    linter: Linter,
+    paths: Iterable[str | Path],
+    *,
+    unsafe: bool = False,
+    write: bool = True,
+    verbose: bool = False,
+) -> tuple[Report, list[FileFix]]:
+    """Fix notes on disk (or, with write=False, only work out the fixes, for --diff).
+    The report holds what is left to report after fixing; a note that is not written
+    reports its problems as found."""
+    report = Report()
+    done: list[FileFix] = []
+    for note, path in linter.read_paths(paths, report, verbose=verbose):
+        data = _bytes_of(path)
+        if data is not None:
+            try:
+                note = note_from_bytes(data, note.path)
+            except SourceError as exc:
+                report.errors.append(InputError(note.path, str(exc)))
+                continue
+        fixed = fix_note(linter, note, unsafe=unsafe)
+        report.files += 1
+        if not fixed.changed:
+            report.violations.extend(fixed.remaining)
+            continue
+        outcome = FileFix(note.path, note.text, fixed.text, fixed.applied)
+        done.append(outcome)
+        outcome.not_written = _why_not_written(note, data, fixed.text)
+        if write and outcome.not_written is None:
+            assert data is not None
+            outcome.not_written = _write(path, data, fixed.text, note.path, report)
+        if write and outcome.not_written is not None:
+            report.notices.append(f"{note.path}: {outcome.not_written}")
+        if not write or outcome.not_written is None:
+            report.violations.extend(fixed.remaining)
+            report.fixed.extend(fixed.applied)
+        else:
+            report.violations.extend(linter.lint_notes([note]))
+    return report, done
+
+
+def _bytes_of(path: Path) -> bytes | None:
+    """The file's bytes, for a regular file (a pipe can be read only once)."""
+    try:
+        if not stat.S_ISREG(path.stat().st_mode):
+            return None
+        return path.read_bytes()
+    except OSError:
+        return None
+
+
+def _why_not_written(note: Note, data: bytes | None, text: str) -> str | None:
+    if is_decoded(note):
+        what = "a Word document" if note.format == "docx" else "an encoded e-mail body"
+        return (
+            f"not rewritten: its text is decoded from {what}; see the fixes with --diff "
+            "and make them in the program that wrote it"
+        )
+    if data is None:
+        return "not rewritten: not a regular file; see the fixes with --diff"
+    if encode_like(data, note.text) != data or encode_like(data, text) is None:
+        return "not rewritten: its encoding cannot be written back as it was read"
+    return None
+
+
+def _write(path: Path, data: bytes, text: str, display: str, report: Report) -> str | None:
+    new = encode_like(data, text)
+    assert new is not None
+    try:
+        replace_file(path, new, data)
+    except ChangedOnDisk:
+        return "changed on disk since it was read; not rewritten (run --fix again)"
+    except OSError as exc:
+        report.errors.append(
+            InputError(display, f"could not write the fixes: {exc.strerror or exc}")
+        )
+        return "not rewritten: the file is unchanged"
+    return None

@@ -175,21 +175,8 @@ class Fix:
     options: tuple[FixOption, ...] = ()
 
     @property
-    def edits(self) -> tuple[Edit, ...]:
-        return self.options[0].edits if self.options else ()
-
-    @property
     def safe(self) -> bool:
         return self.applicability is Applicability.SAFE
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "description": self.description,
-            "replacement": self.replacement,
-            "applicability": str(self.applicability),
-            "edits": [e.to_dict() for e in self.edits],
-            "alternatives": [o.to_dict() for o in self.options[1:]],
-        }
 
 
 @dataclass(frozen=True, order=True)
@@ -219,5 +206,44 @@ class Violation:
             "column": self.column,
             "end_line": self.end_line,
             "end_column": self.end_column,
-            "fix": self.fix.to_dict() if self.fix else None,
+            "fix": self._fix_dict(),
+        }
+
+    @property
+    def fix_options(self) -> tuple[FixOption, ...]:
+        """The ways to fix it, preferred first; a Fix made with only a replacement
+        replaces the violation's range."""
+        if self.fix is None:
+            return ()
+        if self.fix.options:
+            return self.fix.options
+        if self.fix.replacement is None:
+            return ()
+        whole = Edit(
+            self.offset,
+            self.end_offset,
+            self.fix.replacement,
+            self.line,
+            self.column,
+            self.end_line,
+            self.end_column,
+        )
+        return (FixOption(self.fix.description, (whole,)),)
+
+    @property
+    def fix_edits(self) -> tuple[Edit, ...]:
+        """The edits of the preferred fix (what --fix applies)."""
+        options = self.fix_options
+        return options[0].edits if options else ()
+
+    def _fix_dict(self) -> dict[str, Any] | None:
+        if self.fix is None:
+            return None
+        options = self.fix_options
+        return {
+            "description": self.fix.description,
+            "replacement": self.fix.replacement,
+            "applicability": str(self.fix.applicability),
+            "edits": [e.to_dict() for e in options[0].edits] if options else [],
+            "alternatives": [o.to_dict() for o in options[1:]],
         }

@@ -302,23 +302,35 @@ async def test_quick_fix_and_disable_actions(client: RecordingClient, tmp_path: 
         )
     )
     assert actions is not None
-    titles = [a.title for a in actions]
-    # The fix, then one "disable" per rule flagged on that line (other rules, such as
-    # enthusiasm for the emoji, may flag the same line).
+    # The fixes of the violations on that line (the wordy phrase, the emoji), one
+    # "disable" per rule flagged there, and "fix all" for the whole note.
     line_no = wordy.range.start.line
     on_line = [d.code for d in diags if d.range.start.line <= line_no <= d.range.end.line]
     assert "wordy" in on_line
-    assert titles == ["Replace with \u201cto\u201d"] + [
+    fixes = [a for a in actions if a.kind == types.CodeActionKind.QuickFix]
+    disables = [a for a in fixes if a.title.startswith("Disable ")]
+    fixes = [a for a in fixes if a not in disables]
+    assert [a.title for a in fixes] == [
+        "Replace with \u201cto\u201d",
+        "Delete \u201c\U0001f680\u201d",
+    ]
+    assert [a.title for a in disables] == [
         f"Disable {code} for this note" for code in dict.fromkeys(on_line)
     ]
-    fix = actions[0]
-    assert fix.kind == types.CodeActionKind.QuickFix
+    fix = fixes[0]
     assert fix.is_preferred
     assert fix.edit is not None and fix.edit.changes is not None
     fixed = apply_edits(NOTE, fix.edit.changes[uri])
     assert fixed == NOTE.replace("I came in order to hear", "I came to hear")
 
-    disable = actions[1]
+    (fix_all,) = [a for a in actions if a.kind == types.CodeActionKind.SourceFixAll]
+    assert fix_all.title == "Fix all safe problems in this note"
+    assert fix_all.edit is not None and fix_all.edit.changes is not None
+    assert apply_edits(NOTE, fix_all.edit.changes[uri]) == NOTE.replace(
+        "Café talk 😀 aside", "Café talk aside"
+    ).replace("I came in order to hear about 🚀 the", "I came to hear about the")
+
+    disable = disables[0]
     assert disable.edit is not None and disable.edit.changes is not None
     disabled = apply_edits(NOTE, disable.edit.changes[uri])
     assert disabled == "---\nnotelint:\n  disable: [wordy]\n---\n" + NOTE
@@ -328,7 +340,8 @@ async def test_quick_fix_and_disable_actions(client: RecordingClient, tmp_path: 
     diags = await diagnostics_for(client, uri, lambda d: not by_code(d, "wordy"))
     assert by_code(diags, "hyperbole")
 
-    # Lines without a violation get no actions; only= filters by kind.
+    # Lines without a violation get no quick fixes, only the note-wide "fix all";
+    # only= filters by kind.
     empty = await client.text_document_code_action_async(
         types.CodeActionParams(
             text_document=types.TextDocumentIdentifier(uri=uri),
@@ -338,7 +351,8 @@ async def test_quick_fix_and_disable_actions(client: RecordingClient, tmp_path: 
             context=types.CodeActionContext(diagnostics=[]),
         )
     )
-    assert not empty
+    assert empty is not None
+    assert [a.kind for a in empty] == [types.CodeActionKind.SourceFixAll]
     refactor_only = await client.text_document_code_action_async(
         types.CodeActionParams(
             text_document=types.TextDocumentIdentifier(uri=uri),

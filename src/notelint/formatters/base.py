@@ -15,3 +15,6 @@ class OutputOptions:
     quiet: bool = False
     #: show the advice as a checklist (one note, on a terminal)
     checklist: bool = False
+    #: count suggestions as fixable (--unsafe-fixes), and list each fix (--show-fixes)
+    unsafe_fixes: bool = False
+    show_fixes: bool = False

@@ -17,7 +17,7 @@ from urllib.parse import quote
 
 from notelint.formatters.base import OutputOptions
 from notelint.linter import InputError, Report
-from notelint.model import Rule, Severity, Violation
+from notelint.model import FixOption, Rule, Severity, Violation
 
 SCHEMA = (
     "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -94,24 +94,33 @@ def _result(v: Violation, index: int) -> dict[str, Any]:
         "message": {"text": v.message},
         "locations": [{"physicalLocation": location}],
     }
-    if v.fix is not None:
-        out["fixes"] = [
+    if v.fix_options:
+        # One SARIF fix per option: a safe fix, or each suggestion to choose from.
+        out["fixes"] = [_fix(v, option) for option in v.fix_options]
+    return out
+
+
+def _fix(v: Violation, option: FixOption) -> dict[str, Any]:
+    return {
+        "description": {"text": option.title},
+        "artifactChanges": [
             {
-                "description": {"text": v.fix.description},
-                "artifactChanges": [
+                "artifactLocation": {"uri": artifact_uri(v.path)},
+                "replacements": [
                     {
-                        "artifactLocation": {"uri": artifact_uri(v.path)},
-                        "replacements": [
-                            {
-                                "deletedRegion": _region(v),
-                                "insertedContent": {"text": v.fix.replacement},
-                            }
-                        ],
+                        "deletedRegion": {
+                            "startLine": e.line,
+                            "startColumn": e.column,
+                            "endLine": e.end_line,
+                            "endColumn": e.end_column,
+                        },
+                        "insertedContent": {"text": e.content},
                     }
+                    for e in option.edits
                 ],
             }
-        ]
-    return out
+        ],
+    }
 
 
 def _error_location(error: InputError) -> dict[str, Any]:

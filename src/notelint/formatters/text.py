@@ -8,7 +8,7 @@ import click
 
 from notelint.formatters.base import OutputOptions
 from notelint.linter import Report
-from notelint.model import Severity
+from notelint.model import Severity, Violation
 
 _COLOURS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "blue"}
 
@@ -16,18 +16,55 @@ _COLOURS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "b
 def render(report: Report, options: OutputOptions) -> str:
     lines = []
     style = _styler(options.color)
+    if options.show_fixes and report.fixed:
+        lines.extend(_fixed(report, style))
     for v in report.violations:
         where = style(f"{v.path}:{v.line}:{v.column}:", bold=True)
         severity = style(str(v.severity), fg=_COLOURS[v.severity])
-        lines.append(f"{where} {severity} {style(v.rule, dim=True)} {v.message}")
+        mark = style("[*] ", fg="cyan") if _fixable(v, options.unsafe_fixes) else ""
+        lines.append(f"{where} {severity} {style(v.rule, dim=True)} {mark}{v.message}")
+        if options.show_fixes and v.fix is not None:
+            kind = "fix" if v.fix.safe else "suggestion"
+            lines.extend(f"    {kind}: {option.title}" for option in v.fix_options)
     if options.checklist:
         lines.extend(_checklist(report, options))
     if not options.quiet:
-        lines.append(summary(report))
+        lines.append(summary(report, options.unsafe_fixes))
     return "\n".join(lines)
 
 
-def summary(report: Report) -> str:
+def _fixable(v: Violation, unsafe: bool) -> bool:
+    """Whether --fix (with --unsafe-fixes, if given) would fix it."""
+    return v.fix is not None and bool(v.fix_options) and (v.fix.safe or unsafe)
+
+
+def _fixed(report: Report, style) -> list[str]:  # type: ignore[no-untyped-def]
+    out = []
+    for v in report.fixed:
+        where = style(f"{v.path}:{v.line}:{v.column}:", bold=True)
+        title = v.fix.description if v.fix else ""
+        out.append(f"{where} fixed {style(v.rule, dim=True)} {title}")
+    return out
+
+
+def summary(report: Report, unsafe: bool = False) -> str:
+    """The closing line: problems by severity, what was fixed and what --fix would fix."""
+    line = _problems(report)
+    if report.fixed:
+        count = len(report.fixed)
+        line = f"Fixed {count} problem{'s' if count != 1 else ''}. " + line
+    fixable = sum(1 for v in report.violations if _fixable(v, unsafe))
+    more = sum(1 for v in report.violations if _fixable(v, True)) - fixable
+    if fixable:
+        flag = "--fix --unsafe-fixes" if unsafe else "--fix"
+        line += f" [*] {fixable} fixable with `notelint check {flag}`"
+        line += f" ({more} more with --unsafe-fixes)." if more else "."
+    elif more:
+        line += f" {more} fixable with `notelint check --fix --unsafe-fixes`."
+    return line
+
+
+def _problems(report: Report) -> str:
     notes = report.files
     noun = "note" if notes == 1 else "notes"
     count = len(report.errors)

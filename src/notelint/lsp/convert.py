@@ -50,6 +50,8 @@ class LintResult:
     config: str | None = None
     #: why the note was not linted at all (its config is broken), if it was not
     not_linted: str | None = None
+    #: the note's offsets are into a decoded text, not the document: no edits offered
+    decoded: bool = False
 
     @property
     def shift(self) -> int:
@@ -176,19 +178,27 @@ def code_actions(
     first, last = sorted((requested.start.line, requested.end.line))
     hits = intersecting(result, pmap, first, last)
     out: list[types.CodeAction] = []
-    for v in hits:
+    for v in hits if not result.decoded else ():
         if v.fix is None:
             continue
-        edit = types.TextEdit(range=violation_range(result, pmap, v), new_text=v.fix.replacement)
-        out.append(
-            types.CodeAction(
-                title=v.fix.description,
-                kind=kind,
-                diagnostics=[diagnostic(result, pmap, v)],
-                is_preferred=True,
-                edit=types.WorkspaceEdit(changes={result.uri: [edit]}),
+        # Each way to fix it is an action: a safe fix is the preferred one.
+        for index, option in enumerate(v.fix_options):
+            edits = [
+                types.TextEdit(
+                    range=_range(pmap, e.start + result.shift, e.end + result.shift),
+                    new_text=e.content,
+                )
+                for e in option.edits
+            ]
+            out.append(
+                types.CodeAction(
+                    title=option.title,
+                    kind=kind,
+                    diagnostics=[diagnostic(result, pmap, v)],
+                    is_preferred=v.fix.safe and index == 0,
+                    edit=types.WorkspaceEdit(changes={result.uri: edits}),
+                )
             )
-        )
     if result.format in FRONT_MATTER_FORMATS:
         for rule_id in _unique(v.rule for v in hits if v.rule != DIRECTIVE_RULE):
             disable = disable_rule_edit(result.text, rule_id)
@@ -206,6 +216,40 @@ def code_actions(
                 )
             )
     return out
+
+
+FIX_ALL_TITLE = "Fix all safe problems in this note"
+
+
+def wants_fix_all(only: Sequence[str] | None) -> bool:
+    return _wanted(types.CodeActionKind.SourceFixAll, only)
+
+
+def fix_all_action(result: LintResult, encoding: str, fixed: str) -> types.CodeAction | None:
+    """ "Fix all safe problems in this note": one edit from the first to the last changed
+    character of the document (`fixed` is the note's text after every safe fix)."""
+    old = result.text[result.shift :]
+    if result.decoded or fixed == old:
+        return None
+    head = 0
+    while head < min(len(old), len(fixed)) and old[head] == fixed[head]:
+        head += 1
+    tail = 0
+    while (
+        tail < min(len(old), len(fixed)) - head
+        and old[len(old) - 1 - tail] == fixed[len(fixed) - 1 - tail]
+    ):
+        tail += 1
+    pmap = PositionMap(result.text, encoding)
+    edit = types.TextEdit(
+        range=_range(pmap, head + result.shift, len(old) - tail + result.shift),
+        new_text=fixed[head : len(fixed) - tail],
+    )
+    return types.CodeAction(
+        title=FIX_ALL_TITLE,
+        kind=types.CodeActionKind.SourceFixAll,
+        edit=types.WorkspaceEdit(changes={result.uri: [edit]}),
+    )
 
 
 def _unique(items: Iterable[str]) -> list[str]:

@@ -1,7 +1,8 @@
 """`notelint lsp`: a thin pygls language server over notelint.linter.Linter.
 
-Diagnostics on open, change (debounced) and save; quick fixes and "disable RULE for this
-note"; hover with the rule's why; config files reloaded when they change. Linting runs on
+Diagnostics on open, change (debounced) and save; quick fixes (each suggestion an action
+of its own), "Fix all safe problems in this note" (source.fixAll) and "disable RULE for
+this note"; hover with the rule's why; config files reloaded when they change. Linting runs on
 one worker thread (the spaCy pipeline is built once and shared, so lints are serialised);
 the event loop only moves messages. Everything the client sees is computed by the pure
 functions in notelint.lsp.convert from the document text and a cached lint result.
@@ -21,6 +22,7 @@ from pygls.lsp.server import LanguageServer
 from pygls.uris import from_fs_path, to_fs_path
 
 from notelint.config import CONFIG_NAMES, ConfigError, load_config
+from notelint.fixes import fix_note, is_decoded
 from notelint.linter import Linter
 from notelint.lsp import convert
 from notelint.lsp.convert import LintResult
@@ -233,7 +235,16 @@ def lint_document(
     except SourceError as exc:
         return LintResult(uri, doc_version, text, fmt, rules=rules, error=str(exc), config=config)
     violations = linter.lint_notes([note])
-    return LintResult(uri, doc_version, text, fmt, tuple(violations), rules, config=config)
+    return LintResult(
+        uri,
+        doc_version,
+        text,
+        fmt,
+        tuple(violations),
+        rules,
+        config=config,
+        decoded=is_decoded(note) or note.text != text[len(text) - len(note.text) :],
+    )
 
 
 server = NotelintServer()
@@ -313,7 +324,9 @@ async def did_change_watched_files(
 
 @server.feature(
     types.TEXT_DOCUMENT_CODE_ACTION,
-    types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix]),
+    types.CodeActionOptions(
+        code_action_kinds=[types.CodeActionKind.QuickFix, types.CodeActionKind.SourceFixAll]
+    ),
 )
 async def code_action(
     ls: NotelintServer, params: types.CodeActionParams
@@ -321,7 +334,27 @@ async def code_action(
     result = await ls.current_result(params.text_document.uri)
     if result is None:
         return None
-    return convert.code_actions(result, ls.encoding, params.range, params.context.only)
+    only = params.context.only
+    actions = convert.code_actions(result, ls.encoding, params.range, only)
+    safe = any(v.fix is not None and v.fix.safe for v in result.violations)
+    if safe and not result.decoded and convert.wants_fix_all(only):
+        loop = asyncio.get_running_loop()
+        try:
+            fixed = await loop.run_in_executor(ls.executor, fix_document, ls.linter, result)
+        except Exception:  # a config broken meanwhile: the quick fixes are still offered
+            log.exception("fixing %s failed", params.text_document.uri)
+        else:
+            action = convert.fix_all_action(result, ls.encoding, fixed)
+            if action is not None:
+                actions.append(action)
+    return actions
+
+
+def fix_document(linter: Linter, result: LintResult) -> str:
+    """The document's note with every safe fix applied (runs on the worker thread)."""
+    path = uri_path(result.uri) or uri_name(result.uri) or "untitled"
+    note = note_from_text(result.text, path, fmt=result.format)
+    return fix_note(linter, note).text
 
 
 @server.feature(types.TEXT_DOCUMENT_HOVER)
