@@ -116,11 +116,19 @@ def editable(note: Note, edit: Edit) -> bool:
         return False
     if _in_code(text, edit.start):
         return False  # `status != PENDING` is code, even in a plain-text note
+    if note.format == "eml" and edit.start < _headers_end(text):
+        return False  # the Subject line is read as prose, but it is a header
     if edit.start == edit.end:
         at = edit.start
         line_start = at == 0 or text[at - 1] in "\r\n"
         return line_start or (masked[at - 1] == text[at - 1] and not text[at - 1].isspace())
     return masked[edit.start : edit.end] == text[edit.start : edit.end]
+
+
+def _headers_end(text: str) -> int:
+    """Where an e-mail's header block ends (the first empty line)."""
+    found = re.search(r"\r?\n\r?\n|\r\r", text)
+    return found.end() if found else len(text)
 
 
 def _in_code(text: str, at: int) -> bool:

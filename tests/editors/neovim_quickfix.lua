@@ -1,8 +1,8 @@
 -- Driven by test_neovim.py in a headless Neovim 0.7+ whose init.lua is the README's
 -- snippet: open a flawed note (the snippet starts `notelint lsp` and attaches it), wait
--- for the diagnostics, and apply two quick fixes through vim.lsp.buf.code_action()
--- exactly as a user would (vim.ui.select is answered by title). Writes what happened to
--- $NOTELINT_OUT.
+-- for the diagnostics, and apply two quick fixes and "fix all" through
+-- vim.lsp.buf.code_action() exactly as a user would (vim.ui.select is answered by
+-- title). Writes what happened to $NOTELINT_OUT.
 local note = os.getenv("NOTELINT_NOTE")
 local out = os.getenv("NOTELINT_OUT")
 local report = {}
@@ -72,6 +72,11 @@ local ok, err = pcall(function()
   assert(vim.wait(20000, function()
     return find_diagnostic(bufnr, "hyperbole") == nil and find_diagnostic(bufnr, "wordy") == nil
   end, 100), "diagnostics were not updated after the edits")
+  -- 3. "Fix all safe problems in this note" (source.fixAll): the emoji go.
+  apply_action(bufnr, find_diagnostic(bufnr, "enthusiasm"), "Fix all safe problems in this note")
+  assert(vim.wait(20000, function()
+    return find_diagnostic(bufnr, "enthusiasm") == nil
+  end, 100), "diagnostics were not updated after fixing all")
   log("relinted: " .. #vim.diagnostic.get(bufnr) .. " diagnostics left")
   for _, line in ipairs(vim.api.nvim_buf_get_lines(bufnr, 0, -1, false)) do
     log("buffer: " .. line)
