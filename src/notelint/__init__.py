@@ -5,9 +5,12 @@ Public API:
         (raises SourceError for a note that cannot be read, ConfigError for a bad config)
     lint_paths(paths, *, config=None) -> Report (iterable of Violation; .errors)
     load_config(path=None) -> RuleSet
+    fix_text(text, *, filename=None, config=None, unsafe=False) -> str
+        (the note with its safe fixes applied; with unsafe, suggestions too)
 """
 
 from notelint.config import ConfigError, RuleSet, load_config
+from notelint.fixes import fix_text
 from notelint.linter import InputError, Linter, Report, lint_paths, lint_text
 from notelint.model import Context, Fix, Rule, Severity, Violation
 from notelint.sources import SourceError
@@ -27,6 +30,7 @@ __all__ = [
     "SourceError",
     "Violation",
     "__version__",
+    "fix_text",
     "lint_paths",
     "lint_text",
     "load_config",

@@ -16,6 +16,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from notelint.config import RuleSet
 from notelint.fixtable import editable
 from notelint.linter import InputError, Linter, Report
 from notelint.model import Edit, Violation
@@ -146,10 +147,16 @@ def encode_like(original: bytes, text: str) -> bytes | None:
 
 
 def fix_text(
-    linter: Linter, text: str, filename: str | None = None, *, unsafe: bool = False
-) -> Fixed:
-    """Fix a note given as text (the Python API and standard input)."""
-    return fix_note(linter, note_from_text(text, filename or "<text>"), unsafe=unsafe)
+    text: str,
+    *,
+    filename: str | None = None,
+    config: RuleSet | str | Path | None = None,
+    unsafe: bool = False,
+) -> str:
+    """The Python API: a note given as text, with its safe fixes applied (and, with
+    `unsafe`, the first suggestion of the others)."""
+    note = note_from_text(text, filename or "<text>")
+    return fix_note(Linter(config), note, unsafe=unsafe).text
 
 
 # --------------------------------------------------------------------------- files
