@@ -1,10 +1,10 @@
 """Applying fixes: the one place edits are chosen, ordered and applied, used by the CLI
 (--fix, --diff), the language server (fix all) and the Python API (fix_text).
 
-Edits of one pass never overlap: they are taken in a stable order (by position, then
-rule) and an edit that overlaps one already taken waits for the next pass, after the
-note has been linted again. Passes stop when nothing changes, or after MAX_PASSES.
-Fixing a fixed note changes nothing.
+Edits of one pass never overlap: they are taken in a stable order (safe fixes first,
+then by position, then rule) and an edit that overlaps one already taken waits for the
+next pass, after the note has been linted again. Passes stop when nothing changes, or
+after MAX_PASSES. Fixing a fixed note changes nothing.
 """
 
 from __future__ import annotations
@@ -47,7 +47,14 @@ def apply_edits(
     new text, the violations fixed, and those deferred because of an overlap."""
     ordered = sorted(
         (v for v in violations if v.fix_edits),
-        key=lambda v: (v.fix_edits[0].start, v.fix_edits[0].end, v.rule, v.message),
+        # Safe fixes first: a suggestion over the same words waits for the next pass.
+        key=lambda v: (
+            not (v.fix and v.fix.safe),
+            v.fix_edits[0].start,
+            v.fix_edits[0].end,
+            v.rule,
+            v.message,
+        ),
     )
     taken: list[Edit] = []
     applied: list[Violation] = []
