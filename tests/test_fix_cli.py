@@ -224,3 +224,58 @@ def test_a_word_document_is_never_rewritten(tmp_path: Path) -> None:
     assert note.read_bytes() == data
     assert "not rewritten: its text is decoded from a Word document" in err
     assert code == 1
+
+
+def test_a_config_can_add_fixes_ahead_of_the_defaults(tmp_path: Path) -> None:
+    (tmp_path / ".notelint.yaml").write_text(
+        'rules:\n  informal:\n    fixes:\n      - {match: "awesome", safe: "impressive"}\n',
+        encoding="utf-8",
+    )
+    note = tmp_path / "a.txt"
+    note.write_text(NOTE, encoding="utf-8")
+    code, _, _ = run("--fix", str(note), "--select", "informal")
+    assert "It was impressive to hear" in note.read_text(encoding="utf-8")
+    assert code == 1  # "Hey" is left: a suggestion
+
+
+def test_a_broken_fix_table_is_a_config_error(tmp_path: Path) -> None:
+    config = tmp_path / ".notelint.yaml"
+    config.write_text(
+        "rules:\n  informal:\n    fixes:\n"
+        '      - {match: "(", safe: "x"}\n'
+        '      - {match: "y", safe: "z", suggest: ["w"], tweak: 1}\n',
+        encoding="utf-8",
+    )
+    (tmp_path / "a.txt").write_text(NOTE, encoding="utf-8")
+    code, _, err = run("--fix", str(tmp_path / "a.txt"))
+    assert code == 2
+    assert "'match' is not a valid regular expression" in err
+    assert "unknown key 'tweak'" in err
+    assert "needs exactly one of 'safe' and 'suggest'" in err
+    assert (tmp_path / "a.txt").read_text(encoding="utf-8") == NOTE
+
+
+def test_sarif_offers_each_suggestion_as_a_fix(folder: Path) -> None:
+    _, out, _ = run(str(folder / "a.txt"), "--select", "informal", "--format", "sarif")
+    results = json.loads(out)["runs"][0]["results"]
+    awesome = next(r for r in results if r["message"]["text"].startswith('"awesome"'))
+    assert [f["description"]["text"] for f in awesome["fixes"]] == [
+        "Replace \u201cawesome\u201d with \u201cimpressive\u201d",
+        "Replace \u201cawesome\u201d with \u201cexcellent\u201d",
+    ]
+    change = awesome["fixes"][0]["artifactChanges"][0]["replacements"][0]
+    assert change["insertedContent"] == {"text": "impressive"}
+    assert change["deletedRegion"]["startLine"] == 3
+
+
+def test_show_fixes_lists_what_was_fixed(folder: Path) -> None:
+    _, out, _ = run("--fix", "--show-fixes", str(folder / "a.txt"), "--select", RULES)
+    assert f"{folder / 'a.txt'}:1:1: fixed salutation Replace \u201cHey Sam\u201d with " in out
+    assert "    suggestion: Replace \u201cawesome\u201d with \u201cimpressive\u201d" in out
+
+
+def test_rules_command_says_a_rule_has_fixes() -> None:
+    result = CliRunner().invoke(cli, ["rules", "informal"])
+    assert "Fixes: " in result.stdout and "safe (applied by --fix)" in result.stdout
+    result = CliRunner().invoke(cli, ["rules", "length"])
+    assert "Fixes:" not in result.stdout

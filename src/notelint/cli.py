@@ -339,6 +339,12 @@ def rules(rule_id: str | None, config_path: str | None) -> None:
     if rule.link:
         click.echo(f"\nMore: {rule.link}")
     _echo_options(rule.options, source)
+    if rule.fixes:
+        safe = sum(1 for entry in rule.fixes if entry.applicability == "safe")
+        click.echo(
+            f"\nFixes: {safe} safe (applied by --fix), {len(rule.fixes) - safe} suggested "
+            "(see `fixes` in rules.yaml)"
+        )
     for title, examples in (("Flagged", rule.examples.failing), ("Fine", rule.examples.passing)):
         if examples:
             click.echo(f"\n{title}:")
