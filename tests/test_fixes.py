@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from notelint.config import default_ruleset, load_config
 from notelint.fixes import MAX_PASSES, apply_edits, chosen, fix_note, unified_diff
 from notelint.linter import Linter
 from notelint.model import Edit, Fix, FixOption, Severity, Violation
-from notelint.sources import note_from_text
+from notelint.sources import SourceError, note_from_text
 
 LINTER = Linter(default_ruleset())
 ROOT = Path(__file__).resolve().parents[1]
@@ -137,3 +140,26 @@ def test_python_api_fix_text(unsafe: bool) -> None:
     assert fixed.startswith("Dear Sam,\n\n") and "thanks for the chat." in fixed
     assert ("awesome" in fixed) is not unsafe
     assert notelint.fix_text(fixed, unsafe=unsafe) == fixed
+
+
+# Note-like pieces with plenty to fix, and arbitrary characters between them.
+FIXABLE = st.sampled_from(
+    ["Hey Sam,", "\n", "\r\n", " ", "!!", "?!", "!", "SO excited", "so so", "sooo", "🎉", ":)",
+     "thx", "gonna", "u", "super interesting", "REALLY", "awesome", "---\n", "**", "`x`",
+     "> ", "Best regards,", "Ana", "I remain very interested in the role."]
+)  # fmt: skip
+NOTE_TEXT = st.lists(st.one_of(FIXABLE, st.text(max_size=6)), max_size=30).map("".join)
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(NOTE_TEXT, st.sampled_from(["note.txt", "note.md"]))
+def test_fixing_any_text_is_idempotent_and_keeps_front_matter(text: str, name: str) -> None:
+    try:
+        note = note_from_text(text, name)
+    except SourceError:
+        return  # front matter that is not YAML: not a note
+    once = fix_note(LINTER, note)
+    assert fix_note(LINTER, note_from_text(once.text, name)).text == once.text
+    front = re.match(r"---\r?\n.*?\r?\n---\r?\n", note.text, re.DOTALL)
+    if front and note.masked.startswith(" " * 3):
+        assert once.text.startswith(front.group())

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from lsprotocol import types
 
 from notelint.lsp.convert import (
@@ -10,6 +12,7 @@ from notelint.lsp.convert import (
     config_diagnostics,
     config_problems,
     diagnostics,
+    fix_all_action,
     hover,
 )
 from notelint.model import Fix, Rule, Severity, Violation
@@ -137,3 +140,47 @@ def test_config_problems_become_line_diagnostics() -> None:
     first, _ = config_diagnostics(text, grouped["/p/.notelint.yaml"], "utf-16")
     assert first.range.start == types.Position(line=2, character=0)
     assert first.range.end == types.Position(line=2, character=len("  x: {severity: error}"))
+
+
+def test_each_suggestion_is_an_action_and_none_is_preferred() -> None:
+    from notelint.model import Applicability, Edit, FixOption
+
+    start = TEXT.index("the best ever")
+    end = start + len("the best ever")
+    options = tuple(
+        FixOption(f"Replace with {w}", (Edit(start, end, w),)) for w in ("good", "useful")
+    )
+    fix = Fix("Replace with good", "good", Applicability.SUGGESTION, options)
+    suggested = LintResult(
+        "file:///n.md", 3, TEXT, "md", (violation(TEXT, "the best ever", "hyperbole",
+        Severity.WARNING, fix),), RULES,
+    )  # fmt: skip
+    line2 = types.Range(start=types.Position(line=2, character=0), end=types.Position(2, 0))
+    actions = [
+        a for a in code_actions(suggested, "utf-16", line2) if a.edit and "Replace" in a.title
+    ]
+    assert [(a.title, a.is_preferred) for a in actions] == [
+        ("Replace with good", False),
+        ("Replace with useful", False),
+    ]
+
+
+def test_fix_all_is_one_edit_over_the_changed_part_and_never_for_decoded_text() -> None:
+    text = "\ufeffHi Dana,\n\nthx!! See you.\n"
+    fixed = "Hi Dana,\n\nthanks. See you.\n"
+    plain = LintResult("file:///n.md", 3, text, "md")
+    action = fix_all_action(plain, "utf-16", fixed)
+    assert action is not None and action.kind == types.CodeActionKind.SourceFixAll
+    assert action.edit is not None and action.edit.changes is not None
+    (edit,) = action.edit.changes["file:///n.md"]
+    # "thx!!" -> "thanks." on line 2 (the BOM is not a character of the note)
+    assert (edit.range.start.line, edit.range.start.character) == (2, 2)
+    assert (edit.range.end.line, edit.range.end.character) == (2, 5)
+    assert edit.new_text == "anks."
+    assert fix_all_action(plain, "utf-16", text[1:]) is None  # nothing to fix
+    decoded = LintResult("file:///n.eml", 1, text, "eml", decoded=True)
+    assert fix_all_action(decoded, "utf-16", fixed) is None
+    line2 = types.Range(start=types.Position(2, 0), end=types.Position(2, 0))
+    assert code_actions(replace(result(), decoded=True), "utf-16", line2) == [
+        a for a in code_actions(result(), "utf-16", line2) if a.title.startswith("Disable")
+    ]
