@@ -122,7 +122,11 @@ def editable(note: Note, edit: Edit) -> bool:
         at = edit.start
         line_start = at == 0 or text[at - 1] in "\r\n"
         return line_start or (masked[at - 1] == text[at - 1] and not text[at - 1].isspace())
-    return masked[edit.start : edit.end] == text[edit.start : edit.end]
+    # A soft line break in a hard-wrapped paragraph is prose shown as a space.
+    return all(
+        m == t or (m == " " and t in "\r\n")
+        for m, t in zip(masked[edit.start : edit.end], text[edit.start : edit.end], strict=True)
+    )
 
 
 def _headers_end(text: str) -> int:

@@ -160,3 +160,14 @@ def test_no_fix_touches_mail_headers_or_quoted_replies() -> None:
     linter = Linter(default_ruleset(), select=["informal", "enthusiasm"])
     result = fix_note(linter, note_from_text(text, "note.eml"))
     assert result.text == text.replace("I am gonna send the deck!!", "I am going to send the deck.")
+
+
+def test_fixes_reach_across_the_soft_line_breaks_of_a_wrapped_paragraph() -> None:
+    text = "Dear Sam,\n\nI am SO\nexcited about the role and I am\ngonna send it.\n\nBest,\nAna\n"
+    linter = Linter(default_ruleset(), select=["enthusiasm", "informal"])
+    fixed = fix_note(linter, note_from_text(text, "note.md")).text
+    assert fixed == text.replace("SO\nexcited", "excited").replace("gonna", "going to")
+    # The mask shows this soft line break as a space: still prose.
+    text = "Dear Sam,\n\nThe design you showed me is super\ninteresting to me.\n\nBest,\nAna\n"
+    fixed = fix_note(linter, note_from_text(text, "note.md")).text
+    assert fixed == text.replace("super\ninteresting", "interesting")
