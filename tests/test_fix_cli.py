@@ -227,8 +227,10 @@ def test_a_word_document_is_never_rewritten(tmp_path: Path) -> None:
 
 
 def test_a_config_can_add_fixes_ahead_of_the_defaults(tmp_path: Path) -> None:
+    """...and a lexicon's words, as $name, in a match (here one the config defines)."""
     (tmp_path / ".notelint.yaml").write_text(
-        'rules:\n  informal:\n    fixes:\n      - {match: "awesome", safe: "impressive"}\n',
+        "lexicons: {praise: [awesome, rad]}\n"
+        'rules:\n  informal:\n    fixes:\n      - {match: "$praise", safe: "impressive"}\n',
         encoding="utf-8",
     )
     note = tmp_path / "a.txt"
@@ -243,7 +245,8 @@ def test_a_broken_fix_table_is_a_config_error(tmp_path: Path) -> None:
     config.write_text(
         "rules:\n  informal:\n    fixes:\n"
         '      - {match: "(", safe: "x"}\n'
-        '      - {match: "y", safe: "z", suggest: ["w"], tweak: 1}\n',
+        '      - {match: "y", safe: "z", suggest: ["w"], tweak: 1}\n'
+        '      - {match: "$nosuch stuff", safe: "z"}\n',
         encoding="utf-8",
     )
     (tmp_path / "a.txt").write_text(NOTE, encoding="utf-8")
@@ -252,6 +255,7 @@ def test_a_broken_fix_table_is_a_config_error(tmp_path: Path) -> None:
     assert "'match' is not a valid regular expression" in err
     assert "unknown key 'tweak'" in err
     assert "needs exactly one of 'safe' and 'suggest'" in err
+    assert "refers to unknown lexicon '$nosuch'" in err
     assert (tmp_path / "a.txt").read_text(encoding="utf-8") == NOTE
 
 

@@ -372,7 +372,7 @@ def _override(
                 ok = False
             merged[key] = value
         elif key == "fixes":
-            if not _fixes_ok(rule_id, value, here, problems):
+            if not _fixes_ok(rule_id, value, here, problems, lexicons):
                 ok = False
             # A user's entries come first, so they win over the defaults.
             merged["fixes"] = list(value) + list(base.get("fixes") or [])
@@ -458,7 +458,7 @@ def _check_new_rule(
                 ok = False
             out[key] = value
         elif key == "fixes":
-            if not _fixes_ok(rule_id, value, here, problems):
+            if not _fixes_ok(rule_id, value, here, problems, lexicons):
                 ok = False
             out[key] = value
         elif key in kind.OPTIONS:
@@ -548,8 +548,14 @@ def _templates_ok(
     return True
 
 
-def _fixes_ok(rule_id: str, value: Any, where: tuple[Any, ...], problems: _Problems) -> bool:
-    found = table_problems(value)
+def _fixes_ok(
+    rule_id: str,
+    value: Any,
+    where: tuple[Any, ...],
+    problems: _Problems,
+    lexicons: Lexicons | None = None,
+) -> bool:
+    found = table_problems(value, lexicons if lexicons is not None else default_lexicons())
     for inner, message in found:
         problems.add(where + inner, f"fixes of {rule_id!r}: {message}")
     return not found
@@ -576,7 +582,7 @@ def _build_rule(rule_id: str, d: dict[str, Any], lexicons: Lexicons | None = Non
         link=d.get("link"),
         summary=d.get("summary") or _template_summary(message),
         checklist=d.get("checklist"),
-        fixes=compile_table(d.get("fixes")),
+        fixes=compile_table(d.get("fixes"), lexicons or default_lexicons()),
     )
 
 

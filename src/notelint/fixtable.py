@@ -10,7 +10,8 @@ A table is a list of entries, tried in order; the first that applies gives the f
       - {insert: before-closing, suggest: ["I remain very interested in the {position}."]}
 
 `match` is a regular expression that must match the whole flagged text (its white space
-folded to single spaces; case ignored unless `case: true`). `safe` is one replacement
+folded to single spaces; case ignored unless `case: true`); `$name` in it stands for any
+word of a lexicon (lexicons.yaml). `safe` is one replacement
 that --fix may apply unread; `suggest` lists alternatives for a person to choose from.
 Replacements may use the match's groups (\\1, \\g<name>) and the interview's context
 ({interviewer}, {first_name}, {company}, {position}); an entry whose context is missing
@@ -29,6 +30,7 @@ from functools import lru_cache
 from itertools import product
 from typing import TYPE_CHECKING, Any
 
+from notelint.lexicons import Lexicons
 from notelint.model import Applicability, Edit, Finding, Fix, FixOption, Rule
 
 if TYPE_CHECKING:
@@ -39,6 +41,8 @@ ENTRY_KEYS = ("match", "case", "safe", "suggest", "transform", "insert")
 TRANSFORMS = ("lower", "collapse-repeats")
 PLACES = ("top", "after-greeting", "before-closing", "before-line")
 CONTEXT_FIELDS = ("interviewer", "first_name", "company", "position")
+#: a lexicon's words in a match: `$intensifiers`
+LEXICON = re.compile(r"\$([a-z][a-z0-9_-]*)")
 
 
 @dataclass(frozen=True)
@@ -51,7 +55,9 @@ class FixEntry:
 
 
 # ----------------------------------------------------------------------- loading
-def table_problems(value: Any) -> list[tuple[tuple[Any, ...], str]]:
+def table_problems(
+    value: Any, lexicons: Lexicons | None = None
+) -> list[tuple[tuple[Any, ...], str]]:
     """What is wrong with a fix table, as (where inside it, message)."""
     if not isinstance(value, list | tuple):
         return [((), "should be a list of fix entries")]
@@ -81,22 +87,30 @@ def table_problems(value: Any) -> list[tuple[tuple[Any, ...], str]]:
                 ((i, "transform"), f"'transform' should be one of {', '.join(TRANSFORMS)}")
             )
         if "match" in entry:
+            known = lexicons or {}
+            unknown = sorted(set(LEXICON.findall(str(entry["match"]))) - set(known))
+            if unknown:
+                problems.append(
+                    ((i, "match"), f"'match' refers to unknown lexicon '${unknown[0]}'")
+                )
+                continue
             try:
-                re.compile(str(entry["match"]))
+                re.compile(_with_lexicons(str(entry["match"]), known))
             except re.error as exc:
                 problems.append(((i, "match"), f"'match' is not a valid regular expression: {exc}"))
     return problems
 
 
-def compile_table(value: Any) -> tuple[FixEntry, ...]:
+def compile_table(value: Any, lexicons: Lexicons | None = None) -> tuple[FixEntry, ...]:
     """A validated table (see table_problems) as entries."""
     out = []
     for entry in value or ():
         flags = 0 if entry.get("case") else re.IGNORECASE
         safe = "safe" in entry
+        match = _with_lexicons(entry["match"], lexicons or {}) if "match" in entry else None
         out.append(
             FixEntry(
-                pattern=re.compile(entry["match"], flags) if "match" in entry else None,
+                pattern=re.compile(match, flags) if match is not None else None,
                 templates=(entry["safe"],) if safe else tuple(entry["suggest"]),
                 applicability=Applicability.SAFE if safe else Applicability.SUGGESTION,
                 transform=entry.get("transform"),
@@ -104,6 +118,16 @@ def compile_table(value: Any) -> tuple[FixEntry, ...]:
             )
         )
     return tuple(out)
+
+
+def _with_lexicons(match: str, lexicons: Lexicons) -> str:
+    """`$name` in a match is any word of that lexicon: (?:word|word|...)."""
+
+    def words(found: re.Match[str]) -> str:
+        listed = sorted(lexicons[found[1]], key=len, reverse=True)
+        return "(?:" + "|".join(re.escape(w) for w in listed) + ")"
+
+    return LEXICON.sub(words, match)
 
 
 # ----------------------------------------------------------------------- fixing
