@@ -283,3 +283,24 @@ def test_rules_command_says_a_rule_has_fixes() -> None:
     assert "Fixes: " in result.stdout and "safe (applied by --fix)" in result.stdout
     result = CliRunner().invoke(cli, ["rules", "length"])
     assert "Fixes:" not in result.stdout
+
+
+def test_sarif_with_insertions_and_suggestions_is_valid(tmp_path: Path) -> None:
+    from tests.formatters.test_sarif import validate
+
+    note = tmp_path / "a.txt"
+    note.write_text(NOTE.replace("I remain very interested in the role.\n\n", ""), "utf-8")
+    _, out, _ = run(str(note), "--format", "sarif")
+    log = json.loads(out)
+    validate(log)
+    inserted = [
+        r
+        for r in log["runs"][0]["results"]
+        if r["ruleId"] == "continued-interest" and r.get("fixes")
+    ]
+    (region,) = [
+        c["deletedRegion"]
+        for f in inserted[0]["fixes"]
+        for c in f["artifactChanges"][0]["replacements"]
+    ][:1]
+    assert (region["startLine"], region["startColumn"]) == (region["endLine"], region["endColumn"])
