@@ -154,7 +154,10 @@ def editable(note: Note, edit: Edit) -> bool:
 
 
 def _headers_end(text: str) -> int:
-    """Where an e-mail's header block ends (the first empty line)."""
+    """Where an e-mail's header block ends (the first empty line); 0 when the text does
+    not start with a header (a message body on its own)."""
+    if not re.match(r"[!-9;-~]+:", text):
+        return 0
     found = re.search(r"\r?\n\r?\n|\r\r", text)
     return found.end() if found else len(text)
 
