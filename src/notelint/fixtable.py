@@ -37,7 +37,7 @@ if TYPE_CHECKING:
     from notelint.positions import LineIndex
     from notelint.sources import Note
 
-ENTRY_KEYS = ("match", "case", "safe", "suggest", "transform", "insert")
+ENTRY_KEYS = ("match", "case", "safe", "suggest", "transform", "insert", "scope")
 TRANSFORMS = ("lower", "collapse-repeats")
 PLACES = ("top", "after-greeting", "before-closing", "before-line")
 CONTEXT_FIELDS = ("interviewer", "first_name", "company", "position")
@@ -52,6 +52,8 @@ class FixEntry:
     applicability: Applicability
     transform: str | None = None
     insert: str | None = None
+    #: "sentence": the replacement takes the place of the whole sentence
+    scope: str | None = None
 
 
 # ----------------------------------------------------------------------- loading
@@ -82,6 +84,8 @@ def table_problems(
             problems.append(((i,), "a fix entry needs exactly one of 'match' and 'insert'"))
         if "insert" in entry and entry["insert"] not in PLACES:
             problems.append(((i, "insert"), f"'insert' should be one of {', '.join(PLACES)}"))
+        if "scope" in entry and entry["scope"] != "sentence":
+            problems.append(((i, "scope"), "'scope' should be sentence"))
         if "transform" in entry and entry["transform"] not in TRANSFORMS:
             problems.append(
                 ((i, "transform"), f"'transform' should be one of {', '.join(TRANSFORMS)}")
@@ -115,6 +119,7 @@ def compile_table(value: Any, lexicons: Lexicons | None = None) -> tuple[FixEntr
                 applicability=Applicability.SAFE if safe else Applicability.SUGGESTION,
                 transform=entry.get("transform"),
                 insert=entry.get("insert"),
+                scope=entry.get("scope"),
             )
         )
     return tuple(out)
@@ -230,6 +235,11 @@ def _from_table(
             new = _case_like(note.text, start, flat, new)
             if new != raw and new not in found:
                 found.append(new)
+        if found and entry.scope == "sentence":
+            s0, s1 = sentence_span(note.text, start, end)
+            sentence = note.text[s0:s1]
+            edits = [_edit(note.text, s0, s1, new) if new else Edit(s0, s1, "") for new in found]
+            return entry.applicability, [FixOption(_title(sentence, e), (e,)) for e in edits]
         if found:
             edits = [_edit(note.text, start, end, new) for new in found]
             return entry.applicability, [FixOption(_title(raw, e), (e,)) for e in edits]
@@ -238,6 +248,8 @@ def _from_table(
 
 def _title(old: str, edit: Edit) -> str:
     old = " ".join(old.split())
+    if len(old) > 60:
+        old = old[:57].rstrip() + "\u2026"
     if edit.start == edit.end:
         return f"Insert \u201c{edit.content.strip()}\u201d"
     if not edit.content.strip():
@@ -261,6 +273,37 @@ def _edit(text: str, start: int, end: int, new: str) -> Edit:
     if after > end:
         return Edit(start, after, "")
     return Edit(before, end, "")
+
+
+_PARAGRAPH_BREAK = re.compile(r"(?:\r\n|\r|\n)[ \t]*(?:\r\n|\r|\n)\s*")
+_SENTENCE_END = re.compile(r"[.!?]+[\"'\u201d\u2019)]*")
+
+
+def sentence_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence holding text[start:end], with the white space that deleting it
+    should take along: the spaces after it (or, last in its paragraph, before it), or
+    the paragraph break after it when it is a paragraph of its own."""
+    para_start = 0
+    for m in _PARAGRAPH_BREAK.finditer(text, 0, start):
+        para_start = m.end()
+    next_break = _PARAGRAPH_BREAK.search(text, end)
+    para_end = next_break.start() if next_break else len(text.rstrip())
+    s0 = para_start
+    for m in re.finditer(r"[.!?]+[\"'\u201d\u2019)]*\s+", text[para_start:start]):
+        s0 = para_start + m.end()
+    found = _SENTENCE_END.search(text, end, para_end)
+    s1 = found.end() if found else para_end
+    after = s1
+    while after < para_end and text[after] in " \t\r\n":
+        after += 1
+    if after < para_end:
+        return s0, after  # more sentences follow in the paragraph
+    if s0 > para_start:
+        while s0 > para_start and text[s0 - 1] in " \t\r\n":
+            s0 -= 1
+        return s0, s1
+    # A paragraph of its own: it goes with the break after it.
+    return s0, next_break.end() if next_break else s1
 
 
 class _Missing(Exception):

@@ -79,6 +79,10 @@ SUGGESTED = [
             "Thank you for taking the time to meet with me.")),
     ("pleasure-to-meet", LETTER.format("Thank you for the interview."), {},
      insert("It was a pleasure to meet you.")),
+    ("undermining", "Thank you. Sorry for rambling during the demo. It helped.", {},
+     ["Delete \u201cSorry for rambling during the demo.\u201d"]),
+    ("overeager", LETTER.format("Thanks.\n\nI will call you on Monday to check in."), {},
+     ["Delete \u201cI will call you on Monday to check in.\u201d"]),
     ("continued-interest", LETTER.format("Thank you for the interview."),
      {"company": "Acme", "position": "Data Engineer"},
      insert(INTEREST + "Data Engineer position at Acme.", INTEREST + "Data Engineer position.",
@@ -171,3 +175,20 @@ def test_fixes_reach_across_the_soft_line_breaks_of_a_wrapped_paragraph() -> Non
     text = "Dear Sam,\n\nThe design you showed me is super\ninteresting to me.\n\nBest,\nAna\n"
     fixed = fix_note(linter, note_from_text(text, "note.md")).text
     assert fixed == text.replace("super\ninteresting", "interesting")
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "deleted"),
+    [
+        ("One. Two bad. Three.", "bad", "One. Three."),
+        ("One. Two bad.", "bad", "One."),
+        ("Hi,\n\nTwo bad.\n\nBest,\nAna", "bad", "Hi,\n\nBest,\nAna"),
+        ("One. Two is\nbad here. Three.", "bad", "One. Three."),
+    ],
+)
+def test_a_sentence_goes_with_the_space_around_it(text: str, phrase: str, deleted: str) -> None:
+    from notelint.fixtable import sentence_span
+
+    start = text.index(phrase)
+    s0, s1 = sentence_span(text, start, start + len(phrase))
+    assert text[:s0] + text[s1:] == deleted
