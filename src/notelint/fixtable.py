@@ -41,6 +41,8 @@ ENTRY_KEYS = ("match", "case", "safe", "suggest", "transform", "insert", "scope"
 TRANSFORMS = ("lower", "collapse-repeats")
 PLACES = ("top", "after-greeting", "before-closing", "before-line")
 CONTEXT_FIELDS = ("interviewer", "first_name", "company", "position")
+#: the longest sentence a `scope: sentence` fix may replace
+SENTENCE_WORDS = 14
 #: a lexicon's words in a match: `$intensifiers`
 LEXICON = re.compile(r"\$([a-z][a-z0-9_-]*)")
 
@@ -238,6 +240,8 @@ def _from_table(
         if found and entry.scope == "sentence":
             s0, s1 = sentence_span(note.text, start, end)
             sentence = note.text[s0:s1]
+            if not _short_and_single(sentence):
+                continue  # it says more than the problem: a person rewrites it
             edits = [_edit(note.text, s0, s1, new) if new else Edit(s0, s1, "") for new in found]
             return entry.applicability, [FixOption(_title(sentence, e), (e,)) for e in edits]
         if found:
@@ -304,6 +308,13 @@ def sentence_span(text: str, start: int, end: int) -> tuple[int, int]:
         return s0, s1
     # A paragraph of its own: it goes with the break after it.
     return s0, next_break.end() if next_break else s1
+
+
+def _short_and_single(sentence: str) -> bool:
+    """A sentence that is only the problem: short, one clause."""
+    return len(sentence.split()) <= SENTENCE_WORDS and not re.search(
+        r"[;:]|,\s*(?:but|and|so|though|although|while)\b", sentence
+    )
 
 
 class _Missing(Exception):

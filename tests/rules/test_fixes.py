@@ -192,3 +192,13 @@ def test_a_sentence_goes_with_the_space_around_it(text: str, phrase: str, delete
     start = text.index(phrase)
     s0, s1 = sentence_span(text, start, start + len(phrase))
     assert text[:s0] + text[s1:] == deleted
+
+
+def test_a_sentence_that_says_more_than_the_problem_is_not_offered_for_deletion() -> None:
+    linter = Linter(default_ruleset(), select=["undermining"])
+    text = (
+        "Thank you. I'm probably not what you're looking for, but I appreciated hearing "
+        "about the plan to cover every council meeting."
+    )
+    (violation,) = linter.lint_text(text)
+    assert violation.fix is None
