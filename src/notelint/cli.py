@@ -343,7 +343,7 @@ def rules(rule_id: str | None, config_path: str | None) -> None:
         safe = sum(1 for entry in rule.fixes if entry.applicability == "safe")
         click.echo(
             f"\nFixes: {safe} safe (applied by --fix), {len(rule.fixes) - safe} suggested "
-            "(see `fixes` in rules.yaml)"
+            f"(see `fixes` in {source.name})"
         )
     for title, examples in (("Flagged", rule.examples.failing), ("Fine", rule.examples.passing)):
         if examples:

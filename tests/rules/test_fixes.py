@@ -145,7 +145,7 @@ def test_kind_fixes_keep_their_applicability() -> None:
 def test_no_fix_touches_what_is_not_prose() -> None:
     """Front matter, Markdown markup and `code` are never edited."""
     text = (
-        "---\ninterviewer: Sam Lee\nnote: gonna!!\n---\n"
+        "---\ninterviewer: Sam Lee\ncompany: Gonna!! Labs\n---\n"
         "Hi Sam,\n\nThe `status == GONNA` check and **SO** much more!!\n\nBest,\nAna\n"
     )
     linter = Linter(default_ruleset(), select=["informal", "enthusiasm"])
