@@ -304,3 +304,23 @@ def test_sarif_with_insertions_and_suggestions_is_valid(tmp_path: Path) -> None:
         for c in f["artifactChanges"][0]["replacements"]
     ][:1]
     assert (region["startLine"], region["startColumn"]) == (region["endLine"], region["endColumn"])
+
+
+def test_fix_with_exit_zero_and_output_file(folder: Path) -> None:
+    report = folder / "report.txt"
+    code, out, _ = run(
+        "--fix", str(folder / "a.txt"), "--select", RULES, "--exit-zero", "-o", str(report)
+    )
+    assert (code, out) == (0, "")
+    assert (folder / "a.txt").read_text(encoding="utf-8") == FIXED
+    assert "Fixed 4 problems." in report.read_text(encoding="utf-8")
+
+
+def test_an_excluded_standard_input_passes_through_unchanged(tmp_path: Path) -> None:
+    (tmp_path / ".notelint.yaml").write_text('exclude: ["old/**"]\n', encoding="utf-8")
+    name = str(tmp_path / "old" / "a.txt")
+    code, out, _ = run(
+        "--fix", "--force-exclude", "--stdin-filename", name, "-", "--select", RULES, input=NOTE
+    )
+    assert out == NOTE
+    assert code == 0
