@@ -22,6 +22,7 @@ from typing import Any
 from notelint.fixtable import compile_table, table_problems
 from notelint.kinds import KINDS
 from notelint.kinds.base import type_error
+from notelint.kinds.matching import pattern_problem
 from notelint.lexicons import NAME, Lexicons, default_lexicons, expand, extended, references
 from notelint.model import Context, Examples, Rule, Severity, freeze
 from notelint.sources import ContextError, parse_context
@@ -502,8 +503,6 @@ def _check_options(
         problems.add(where + (key,), f"option {key!r} of {rule_id!r}: {problem}")
     for key, spec in kind.OPTIONS.items():
         if spec == "patterns" and options.get(key):
-            from notelint.pipeline import pattern_problem
-
             for i, pattern in enumerate(options[key]):
                 problem = pattern_problem(expand(pattern, lexicons))
                 if problem:

@@ -15,20 +15,16 @@ never through spaCy's config: rules are data loaded from rules.yaml.
 
 from __future__ import annotations
 
-import functools
 import re
 import threading
 from typing import TYPE_CHECKING, Any
 
 import spacy
 from spacy.language import Language
-from spacy.matcher import Matcher
 from spacy.tokens import Doc, SpanGroup
-from spacy.vocab import Vocab
 
 from notelint.kinds import KINDS
 from notelint.kinds.matching import MatchHub
-from notelint.model import thaw
 
 if TYPE_CHECKING:
     from notelint.config import RuleSet
@@ -239,19 +235,3 @@ def _build(model: str | None) -> Language:
 
 def has_tagger(nlp: Language) -> bool:
     return any(n in nlp.pipe_names for n in ("tagger", "morphologizer"))
-
-
-def pattern_problem(pattern: Any) -> str | None:
-    """Why a token pattern is not valid for spaCy's Matcher, or None."""
-    matcher = Matcher(_validation_vocab(), validate=True)
-    try:
-        matcher.add("check", [thaw(pattern)])
-    except Exception as exc:  # spaCy raises MatchPatternError or ValueError
-        return " ".join(str(exc).split())[:300]
-    return None
-
-
-@functools.cache
-def _validation_vocab() -> Vocab:
-    # A bare vocabulary is enough to validate patterns, and far cheaper than a Language.
-    return Vocab()

@@ -6,6 +6,7 @@ spaCy Matcher patterns, validated when the rule set is loaded.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -13,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.matcher import Matcher, PhraseMatcher
+from spacy.vocab import Vocab
 
 from notelint.model import thaw
 
@@ -269,14 +271,20 @@ def lemmatized(nlp: Language, texts: Iterable[str]) -> Iterable[Doc]:
         yield from nlp.pipe(texts)
 
 
-def validate_patterns(nlp: Language, patterns: Any) -> str | None:
-    """spaCy's own complaint about a list of token patterns, or None."""
-    matcher = Matcher(nlp.vocab, validate=True)
+def pattern_problem(pattern: Any) -> str | None:
+    """Why a token pattern is not valid for spaCy's Matcher, or None."""
+    matcher = Matcher(_validation_vocab(), validate=True)
     try:
-        matcher.add("check", [thaw(p) for p in patterns])
+        matcher.add("check", [thaw(pattern)])
     except Exception as exc:  # spaCy raises MatchPatternError or ValueError
         return " ".join(str(exc).split())[:300]
     return None
+
+
+@functools.cache
+def _validation_vocab() -> Vocab:
+    # A bare vocabulary is enough to validate patterns, and far cheaper than a Language.
+    return Vocab()
 
 
 def overlaps(span: Span, others: Iterable[Span]) -> bool:
