@@ -22,7 +22,7 @@ def write(tmp_path: Path, text: str, name: str = ".notelint.yaml") -> Path:
 def problems(path: Path) -> list[str]:
     with pytest.raises(ConfigError) as info:
         load_config(path)
-    return [p.replace(str(path), "CFG") for p in info.value.problems]
+    return [str(p).replace(str(path), "CFG") for p in info.value.problems]
 
 
 def test_defaults_without_a_config(tmp_path: Path) -> None:
@@ -307,3 +307,24 @@ def test_a_generic_rule_needs_something_to_look_for(tmp_path: Path) -> None:
     cfg = write(tmp_path, "rules:\n  empty: {kind: existence, message: 'a; b'}\n")
     (problem,) = problems(cfg)
     assert problem == "CFG:2: option 'phrases' of 'empty': give phrases or patterns to look for"
+
+
+def test_problems_are_structured_with_file_and_line(tmp_path: Path) -> None:
+    from notelint.config import ConfigProblem
+
+    path = write(tmp_path, "rules:\n  hyperbole: off\n  nope: {severity: error}\n")
+    with pytest.raises(ConfigError) as info:
+        load_config(path)
+    (problem,) = info.value.problems
+    assert isinstance(problem, ConfigProblem)
+    assert (problem.path, problem.line) == (str(path), 3)
+    assert problem.message.startswith("unknown rule 'nope'")
+    assert str(problem) == f"{path}:3: {problem.message}"
+
+
+def test_a_missing_config_is_a_problem_without_a_line(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError) as info:
+        load_config(tmp_path / "absent.yaml")
+    (problem,) = info.value.problems
+    assert problem.line is None
+    assert str(problem) == f"{tmp_path / 'absent.yaml'}: config file not found"

@@ -46,11 +46,25 @@ MESSAGE_FIELDS = (
 )
 
 
-class ConfigError(Exception):
-    """Every problem found in a configuration, each as 'FILE:LINE: message'."""
+@dataclass(frozen=True)
+class ConfigProblem:
+    """One problem in a config file: where it is (`line` is 1-based, None when the
+    problem is about the whole file) and what is wrong. Printed as 'FILE:LINE: message'."""
 
-    def __init__(self, problems: list[str]) -> None:
-        super().__init__("\n".join(problems))
+    path: str
+    line: int | None
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line is not None else self.path
+        return f"{where}: {self.message}"
+
+
+class ConfigError(Exception):
+    """Every problem found in a configuration."""
+
+    def __init__(self, problems: list[ConfigProblem]) -> None:
+        super().__init__("\n".join(map(str, problems)))
         self.problems = problems
 
 
@@ -663,13 +677,13 @@ def _unknown_option(key: Any, rule_id: str, kind: str, options: Mapping[str, str
 
 
 class _Problems:
-    """Collects problems with their key paths; turns them into 'FILE:LINE: msg' at the end."""
+    """Collects problems with their key paths; locates them on lines at the end."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
         self.items: list[tuple[tuple[Any, ...], str]] = []
         self.at_lines: list[tuple[int, str]] = []
-        self.extra: list[str] = []
+        self.extra: list[ConfigProblem] = []
 
     def add(self, where: tuple[Any, ...], message: str) -> None:
         self.items.append((where, message))
@@ -688,7 +702,7 @@ class _Problems:
                 key = key[:-1]
             located.append((lines.get(key, 1), message))
         located.sort(key=lambda item: item[0])  # stable: same-line problems keep their order
-        out = [f"{self.path}:{line}: {msg}" for line, msg in located]
+        out = [ConfigProblem(str(self.path), line, msg) for line, msg in located]
         raise ConfigError(out + self.extra)
 
 
@@ -696,14 +710,16 @@ def _read_yaml(path: Path, problems: _Problems) -> tuple[Any, dict[tuple[Any, ..
     try:
         text = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
-        raise ConfigError([f"{path}: config file not found"]) from None
+        raise ConfigError([ConfigProblem(str(path), None, "config file not found")]) from None
     except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError([f"{path}: cannot read config file: {exc}"]) from None
+        raise ConfigError(
+            [ConfigProblem(str(path), None, f"cannot read config file: {exc}")]
+        ) from None
     duplicates: list[tuple[int, str]] = []
     try:
         loaded = load_with_lines(text, duplicates)
     except YamlError as exc:
-        raise ConfigError([f"{path}:{exc.line}: {exc.message}"]) from None
+        raise ConfigError([ConfigProblem(str(path), exc.line, exc.message)]) from None
     for line, message in duplicates:
         problems.add_at(line, message)
     return loaded

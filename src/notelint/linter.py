@@ -7,12 +7,18 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from notelint.config import ConfigError, RuleSet, default_ruleset, find_config, load_config
+from notelint.config import (
+    ConfigError,
+    ConfigProblem,
+    RuleSet,
+    default_ruleset,
+    find_config,
+    load_config,
+)
 from notelint.fixtable import fix_for
 from notelint.model import Context, Finding, Fix, MessageFields, Rule, Severity, Violation
 from notelint.pipeline import build_nlp
@@ -44,13 +50,9 @@ class InputError:
         return f"{where}: {self.message}"
 
     @classmethod
-    def from_config(cls, problem: str) -> InputError:
-        """A config problem ('FILE:LINE: message' or 'FILE: message'), printed the same."""
-        located = re.match(r"(.*?):(\d+): (.*)", problem, re.DOTALL)
-        if located:
-            return cls(located[1], located[3], int(located[2]))
-        where, _, message = problem.partition(": ")
-        return cls(where, message)
+    def from_config(cls, problem: ConfigProblem) -> InputError:
+        """A config problem, printed the same way."""
+        return cls(problem.path, problem.message, problem.line)
 
 
 @dataclass

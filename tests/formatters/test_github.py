@@ -47,9 +47,10 @@ def test_one_annotation_per_violation_then_errors() -> None:
 
 
 def test_a_config_problem_points_at_its_line() -> None:
+    from notelint.config import ConfigProblem
     from notelint.linter import InputError, Report
 
-    error = InputError.from_config("cfg/.notelint.yaml:3: unknown rule 'nope'")
+    error = InputError.from_config(ConfigProblem("cfg/.notelint.yaml", 3, "unknown rule 'nope'"))
     assert str(error) == "cfg/.notelint.yaml:3: unknown rule 'nope'"
     out = render(Report(errors=[error]), OPTIONS)
     assert out == "::error file=cfg/.notelint.yaml,line=3,title=notelint::unknown rule 'nope'"

@@ -79,9 +79,10 @@ def test_real_run_over_the_examples_is_valid_and_lists_the_rules_in_force(
 
 
 def test_a_config_problem_is_a_notification_at_its_line() -> None:
+    from notelint.config import ConfigProblem
     from notelint.linter import InputError, Report
 
-    error = InputError.from_config("cfg/.notelint.yaml:3: unknown rule 'nope'")
+    error = InputError.from_config(ConfigProblem("cfg/.notelint.yaml", 3, "unknown rule 'nope'"))
     (note,) = sarif_log(Report(errors=[error]), OPTIONS)["runs"][0]["invocations"][0][
         "toolExecutionNotifications"
     ]

@@ -132,8 +132,13 @@ def test_hover_shows_why_on_the_span_only() -> None:
 
 
 def test_config_problems_become_line_diagnostics() -> None:
+    from notelint.config import ConfigProblem
+
     grouped = config_problems(
-        ["/p/.notelint.yaml:3: unknown rule 'x'", "/p/.notelint.yaml: config file not found"]
+        [
+            ConfigProblem("/p/.notelint.yaml", 3, "unknown rule 'x'"),
+            ConfigProblem("/p/.notelint.yaml", None, "config file not found"),
+        ]
     )
     assert grouped == {"/p/.notelint.yaml": [(2, "unknown rule 'x'"), (0, "config file not found")]}
     text = "rules:\n  hyperbole: off\n  x: {severity: error}\n"

@@ -8,15 +8,18 @@ in another encoding: Neovim 0.7 sends byte columns while claiming UTF-16).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from lsprotocol import types
 
 from notelint.lsp.disable import FRONT_MATTER_FORMATS, disable_rule_edit
 from notelint.lsp.positions import Position, PositionMap
 from notelint.model import Rule, Severity, Violation
+
+if TYPE_CHECKING:
+    from notelint.config import ConfigProblem
 
 SOURCE = "notelint"
 #: malformed suppression directives: fix the directive rather than disable the rule
@@ -256,21 +259,13 @@ def _unique(items: Iterable[str]) -> list[str]:
     return list(dict.fromkeys(items))
 
 
-_PROBLEM = re.compile(r"^(?P<path>.+?):(?P<line>\d+): (?P<message>.*)$", re.DOTALL)
-
-
-def config_problems(problems: Iterable[str]) -> dict[str, list[tuple[int, str]]]:
-    """ConfigError problems ('FILE:LINE: message' or 'FILE: message') grouped by file,
-    as (0-based line, message)."""
+def config_problems(problems: Iterable[ConfigProblem]) -> dict[str, list[tuple[int, str]]]:
+    """ConfigError problems grouped by file, as (0-based line, message); a problem about
+    the whole file goes on its first line."""
     out: dict[str, list[tuple[int, str]]] = {}
     for problem in problems:
-        match = _PROBLEM.match(problem)
-        if match:
-            path, line, message = match["path"], int(match["line"]) - 1, match["message"]
-        else:
-            path, _, message = problem.partition(": ")
-            line = 0
-        out.setdefault(path, []).append((max(line, 0), message))
+        line = max(problem.line - 1, 0) if problem.line is not None else 0
+        out.setdefault(problem.path, []).append((line, problem.message))
     return out
 
 
