@@ -14,9 +14,10 @@ from typing import TYPE_CHECKING
 
 from lsprotocol import types
 
-from notelint.lsp.disable import FRONT_MATTER_FORMATS, disable_rule_edit
+from notelint.lsp.disable import disable_rule_edit
 from notelint.lsp.positions import Position, PositionMap
 from notelint.model import Rule, Severity, Violation
+from notelint.sources.registry import FRONT_MATTER_FORMATS
 
 if TYPE_CHECKING:
     from notelint.config import ConfigProblem

@@ -21,8 +21,6 @@ from notelint.sources.frontmatter import FrontMatterError, find_front_matter
 _OPEN = re.compile(r"\A---[ \t]*(\r\n|\r|\n)")
 _CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*(?:\r\n|\r|\n|\Z)", re.MULTILINE)
 _TOP_KEY = re.compile(r"^notelint[ \t]*:", re.MULTILINE)
-#: formats whose front matter notelint reads (see notelint.sources.note_from_text)
-FRONT_MATTER_FORMATS = frozenset({"txt", "md"})
 
 
 @dataclass(frozen=True)

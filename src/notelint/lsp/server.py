@@ -27,22 +27,13 @@ from notelint.linter import Linter
 from notelint.lsp import convert
 from notelint.lsp.convert import LintResult
 from notelint.pipeline import build_nlp
-from notelint.sources import FORMAT_BY_SUFFIX, SourceError, note_from_text
+from notelint.sources import SourceError, note_from_text
+from notelint.sources.registry import FORMAT_BY_SUFFIX, LANGUAGE_FORMATS, is_binary
 
 log = logging.getLogger(__name__)
 
 DEBOUNCE_SECONDS = 0.3
-#: editors' language ids for the formats notelint reads
-LANGUAGE_FORMATS = {
-    "plaintext": "txt",
-    "text": "txt",
-    "markdown": "md",
-    "html": "html",
-    "mail": "eml",
-    "email": "eml",
-    "eml": "eml",
-}
-TEXT_SUFFIXES = frozenset(s for s, fmt in FORMAT_BY_SUFFIX.items() if fmt != "docx")
+TEXT_SUFFIXES = frozenset(s for s, fmt in FORMAT_BY_SUFFIX.items() if not is_binary(fmt))
 CONFIG_GLOB = "**/.notelint.{yaml,yml}"
 
 

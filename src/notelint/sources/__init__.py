@@ -20,10 +20,12 @@ from typing import Any
 
 from notelint.model import Context
 from notelint.positions import LineIndex
+from notelint.sources import registry
 from notelint.sources.directives import Directive, Suppression, suppressions
 from notelint.sources.frontmatter import FrontMatter, FrontMatterError, find_front_matter
 from notelint.sources.linebreaks import join_soft_breaks
-from notelint.sources.prose import Prose, blank, plain_prose
+from notelint.sources.prose import FormatError, blank, plain_prose
+from notelint.sources.registry import FORMAT_BY_SUFFIX, NOTE_SUFFIXES, format_for
 from notelint.suggest import did_you_mean
 
 
@@ -72,28 +74,10 @@ class Note:
         return 0
 
 
-# Extensions that name a format; anything else that decodes as text is plain text.
-FORMAT_BY_SUFFIX: dict[str, str] = {
-    ".txt": "txt",
-    ".text": "txt",
-    ".md": "md",
-    ".markdown": "md",
-    ".eml": "eml",
-    ".html": "html",
-    ".htm": "html",
-    ".docx": "docx",
-}
 #: spaCy's default Language.max_length: a longer text is no note, and cannot be parsed.
 MAX_NOTE_CHARS = 1_000_000
 #: a file larger than this is refused before it is read (Word files carry images).
 MAX_NOTE_BYTES = 16 * 1024 * 1024
-NOTE_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".eml", ".html", ".htm", ".docx"})
-
-
-def format_for(filename: str | None) -> str:
-    if not filename:
-        return "txt"
-    return FORMAT_BY_SUFFIX.get(Path(filename).suffix.lower(), "txt")
 
 
 def decode(data: bytes) -> str:
@@ -116,33 +100,24 @@ def decode(data: bytes) -> str:
         ) from None
 
 
-def _prose_for(fmt: str, text: str) -> Prose:
-    from notelint.sources import registry
-
-    return registry.prose(fmt, text)
-
-
 def note_from_bytes(data: bytes, path: str, *, fmt: str | None = None) -> Note:
     fmt = fmt or format_for(path)
-    from notelint.sources import registry
-
-    if registry.is_binary(fmt):
-        from notelint.sources.docx import DocxError
-
+    spec = registry.get(fmt)
+    if spec.binary:
         try:
             text = registry.to_text(fmt, data)
-        except DocxError as exc:
+        except FormatError as exc:
             raise SourceError(str(exc)) from None
-    elif fmt == "eml":
-        text = _decode_message(data)
+    elif spec.latin1_fallback:
+        text = _decode_or_latin1(data)
     else:
         text = decode(data)
     return note_from_text(text, path, fmt=fmt)
 
 
-def _decode_message(data: bytes) -> str:
-    """An e-mail file: UTF-8 as usual, but a message in an 8-bit legacy charset (its
-    parts say which) is still read, as Latin-1, rather than refused."""
+def _decode_or_latin1(data: bytes) -> str:
+    """UTF-8 as usual, but a text in an 8-bit legacy charset (an e-mail's parts say
+    which) is still read, as Latin-1, rather than refused."""
     try:
         return decode(data)
     except NotTextError:
@@ -165,7 +140,7 @@ def note_from_text(text: str, path: str = "<text>", *, fmt: str | None = None) -
     disabled: frozenset[str] = frozenset()
     masked_front = text
     directives: list[Directive] = []
-    if fmt in ("txt", "md"):
+    if registry.get(fmt).front_matter:
         try:
             front = find_front_matter(text)
         except FrontMatterError as exc:
@@ -175,7 +150,7 @@ def note_from_text(text: str, path: str = "<text>", *, fmt: str | None = None) -
             masked_front = blank(text, front.start, front.end)
             if disabled:
                 directives.append(_front_matter_directive(text, front, disabled))
-    prose = _prose_for(fmt, masked_front)
+    prose = registry.prose(fmt, masked_front)
     if prose.text is not None:
         text = prose.text
     directives += prose.directives
@@ -339,6 +314,8 @@ def _read_front_matter(data: dict[str, Any]) -> tuple[Context, frozenset[str]]:
 
 
 __all__ = [
+    "FORMAT_BY_SUFFIX",
+    "NOTE_SUFFIXES",
     "ContextError",
     "Directive",
     "NotTextError",

@@ -14,13 +14,13 @@ import zipfile
 from collections.abc import Iterator
 from typing import Any
 
-from notelint.sources.prose import Prose
+from notelint.sources.prose import FormatError, Prose
 
 INSTALL_HINT = "reading .docx needs python-docx: pip install 'notelint[docx]'"
 LINE_SEPARATOR = "\u2028"
 
 
-class DocxError(Exception):
+class DocxError(FormatError):
     """A .docx that cannot be read (caught and reported as a SourceError)."""
 
 

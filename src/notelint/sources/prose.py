@@ -23,6 +23,10 @@ _BREAKS = "\r\n"
 Piece = tuple[str, int, int]
 
 
+class FormatError(Exception):
+    """A file its format's reader cannot read (reported as a SourceError)."""
+
+
 @dataclass
 class Prose:
     """`masked` has the length of the original text; non-prose is blanked to spaces.
