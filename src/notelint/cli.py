@@ -226,8 +226,8 @@ def check(
         report, stdin_fixed = fixcli.run(linter, paths or (".",), flags, stdin_filename)
     else:
         report = _run(linter, paths or (".",), stdin_filename, verbose)
-    for problem in report.notices:
-        click.echo(problem, err=True)
+    for notice in report.notices:
+        click.echo(notice, err=True)
     for error in report.errors:
         click.echo(f"notelint: {error}", err=True)
 
@@ -322,9 +322,9 @@ def rules(rule_id: str | None, config_path: str | None) -> None:
     if rule_id is None:
         enabled = {r.id for r in ruleset.rules}
         width = max(len(r.id) for r in ruleset.all_rules or ruleset.rules)
-        for rule in ruleset.all_rules or ruleset.rules:
-            state = str(rule.severity) if rule.id in enabled else "off"
-            click.echo(f"{rule.id:<{width}}  {state:<7}  {rule.kind:<16}  {rule.summary}")
+        for listed in ruleset.all_rules or ruleset.rules:
+            state = str(listed.severity) if listed.id in enabled else "off"
+            click.echo(f"{listed.id:<{width}}  {state:<7}  {listed.kind:<16}  {listed.summary}")
         click.echo("\nRun `notelint rules RULE` for why a rule exists and its examples.")
         return
     rule = ruleset.get(rule_id)

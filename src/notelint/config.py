@@ -518,12 +518,12 @@ def _check_options(
     for key, spec in kind.OPTIONS.items():
         if spec == "patterns" and options.get(key):
             for i, pattern in enumerate(options[key]):
-                problem = pattern_problem(expand(pattern, lexicons))
-                if problem:
+                invalid = pattern_problem(expand(pattern, lexicons))
+                if invalid:
                     problems.add(
                         where + (key, i),
                         f"pattern {i + 1} of {rule_id!r} ({key}) is not a valid spaCy "
-                        f"token pattern: {problem}",
+                        f"token pattern: {invalid}",
                     )
 
 

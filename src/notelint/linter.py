@@ -10,6 +10,7 @@ import os
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import cast
 
 from notelint.config import (
     ConfigError,
@@ -21,7 +22,7 @@ from notelint.config import (
 )
 from notelint.fixtable import fix_for
 from notelint.model import Context, Finding, Fix, MessageFields, Rule, Severity, Violation
-from notelint.pipeline import build_nlp
+from notelint.pipeline import RulesComponent, build_nlp
 from notelint.sources import (
     NOTE_SUFFIXES,
     Note,
@@ -162,7 +163,7 @@ class Linter:
 
     def _lint_group(self, ruleset: RuleSet, notes: list[Note]) -> list[Violation]:
         nlp = build_nlp(ruleset.model)
-        nlp.get_pipe("notelint_rules").configure(ruleset)
+        cast(RulesComponent, nlp.get_pipe("notelint_rules")).configure(ruleset)
         docs = []
         prepared = []
         for note in notes:

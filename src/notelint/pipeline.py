@@ -17,10 +17,11 @@ from __future__ import annotations
 
 import re
 import threading
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 import spacy
 from spacy.language import Language
+from spacy.pipeline import Lemmatizer
 from spacy.tokens import Doc, SpanGroup
 
 from notelint.kinds import KINDS
@@ -55,7 +56,7 @@ class LemmaCase:
     def _lookup(self) -> Any:
         if self._table is None:
             try:
-                lemmatizer = self.nlp.get_pipe("lemmatizer")
+                lemmatizer = cast(Lemmatizer, self.nlp.get_pipe("lemmatizer"))
                 self._table = lemmatizer.lookups.get_table("lemma_lookup")
             except (KeyError, ValueError):
                 self._table = {}
@@ -220,11 +221,11 @@ def _build(model: str | None) -> Language:
         if "sentencizer" not in nlp.pipe_names and "parser" not in nlp.pipe_names:
             nlp.add_pipe("sentencizer")
         if "lemmatizer" not in nlp.pipe_names:
-            nlp.add_pipe("lemmatizer", config={"mode": "lookup"}).initialize()
+            cast(Lemmatizer, nlp.add_pipe("lemmatizer", config={"mode": "lookup"})).initialize()
     else:
         nlp = spacy.blank("en")
         nlp.add_pipe("sentencizer")
-        lemmatizer = nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
+        lemmatizer = cast(Lemmatizer, nlp.add_pipe("lemmatizer", config={"mode": "lookup"}))
         lemmatizer.initialize()
     nlp.add_pipe("notelint_lemma_case")
     if "parser" not in nlp.pipe_names:

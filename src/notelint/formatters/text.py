@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 
 import click
 
@@ -102,8 +103,8 @@ def _checklist(report: Report, options: OutputOptions) -> list[str]:
     return out
 
 
-def _styler(color: bool):  # type: ignore[no-untyped-def]
-    def style(text: str, **kw: object) -> str:
-        return click.style(text, **kw) if color else text  # type: ignore[arg-type]
+def _styler(color: bool) -> Callable[..., str]:
+    def style(text: str, fg: str | None = None, bold: bool = False, dim: bool = False) -> str:
+        return click.style(text, fg=fg, bold=bold or None, dim=dim or None) if color else text
 
     return style

@@ -10,17 +10,19 @@ user's config can tune them.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from functools import lru_cache
-from typing import TYPE_CHECKING, ClassVar, NamedTuple
+from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple
 
 from notelint.kinds.base import Kind
 from notelint.kinds.matching import Phrases, is_negated, overlaps
 from notelint.model import Finding, MessageFields
 
 if TYPE_CHECKING:
+    from spacy.language import Language
     from spacy.tokens import Doc
 
+    from notelint.model import Rule
     from notelint.sources import Note
 
 
@@ -128,7 +130,8 @@ class Hit(NamedTuple):
     category: str
     start: int
     end: int
-    count: int = 0
+    #: how many marks of this category the note has (exclamations)
+    total: int = 0
 
 
 class EnthusiasmKind(Kind):
@@ -180,7 +183,7 @@ class EnthusiasmKind(Kind):
     )
 
     @classmethod
-    def validate(cls, options):  # type: ignore[no-untyped-def]
+    def validate(cls, options: Mapping[str, Any]) -> list[tuple[str, str]]:
         problems = []
         if options.get("max_exclamations", 1) < 0:
             problems.append(("max_exclamations", "should be 0 or more"))
@@ -191,7 +194,7 @@ class EnthusiasmKind(Kind):
                 )
         return problems
 
-    def __init__(self, rule, nlp) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, rule: Rule, nlp: Language) -> None:
         super().__init__(rule, nlp)
         self.caps_words = {w.lower() for w in self.opt("caps_words")}
         self.acronyms = {w.lower() for w in self.opt("acronyms")}
@@ -209,7 +212,7 @@ class EnthusiasmKind(Kind):
         message = None
         if template:
             text = " ".join(note.text[hit.start : hit.end].split())
-            message = template.format_map(MessageFields(text=text, count=hit.count))
+            message = template.format_map(MessageFields(text=text, count=hit.total))
         return self.finding(hit.start, hit.end, message=message)
 
     # ------------------------------------------------------------------ check
@@ -276,7 +279,7 @@ class EnthusiasmKind(Kind):
     def _in_name(self, text: str, bang: int) -> bool:
         names = {n.lower().rstrip("!") for n in self.opt("exclamation_names")}
         word = re.search(r"[\w.-]+$", text[max(0, bang - 40) : bang])
-        return bool(word) and word.group().lower() in names
+        return word is not None and word.group().lower() in names
 
     def _caps(self, doc: Doc, note: Note) -> Iterator[Hit]:
         lemmas = {t.idx: t.lemma_ for t in doc}

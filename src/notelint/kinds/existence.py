@@ -3,18 +3,19 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
-from typing import TYPE_CHECKING, ClassVar
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from notelint.kinds.base import Kind
 from notelint.kinds.matching import Phrases, is_negated, overlaps
 from notelint.model import Finding
 
 if TYPE_CHECKING:
+    from spacy.language import Language
     from spacy.tokens import Doc
 
+    from notelint.model import Rule
     from notelint.sources import Note
-
 
 # A quotation: straight or curly double quotes around at most a few lines of text.
 _QUOTATION = re.compile(r'"[^"\n]{1,400}"|\u201c[^\u201d]{1,400}\u201d')
@@ -52,12 +53,12 @@ class ExistenceKind(Kind):
     EXTENDABLE = ("phrases", "patterns", "exceptions", "exception_patterns")
 
     @classmethod
-    def validate(cls, options):  # type: ignore[no-untyped-def]
+    def validate(cls, options: Mapping[str, Any]) -> list[tuple[str, str]]:
         if not any(options.get(k) for k in ("phrases", "patterns")):
             return [("phrases", "give phrases or patterns to look for")]
         return []
 
-    def __init__(self, rule, nlp) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, rule: Rule, nlp: Language) -> None:
         super().__init__(rule, nlp)
         self.matches = Phrases(nlp, self.opt("phrases"), self.opt("patterns"))
         self.exceptions = Phrases(

@@ -18,8 +18,10 @@ from notelint.kinds.base import Kind, body_line_span
 from notelint.model import Finding, MessageFields
 
 if TYPE_CHECKING:
+    from spacy.language import Language
     from spacy.tokens import Doc
 
+    from notelint.model import Rule
     from notelint.sources import Note
 
 
@@ -385,7 +387,7 @@ class SalutationKind(Kind):
         "address the person who interviewed you",
     }
 
-    def __init__(self, rule, nlp) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, rule: Rule, nlp: Language) -> None:
         super().__init__(rule, nlp)
         words = sorted({g.lower().strip() for g in self.opt("greetings") if g.strip()}, key=len)
         alternatives = "|".join(
@@ -407,6 +409,7 @@ class SalutationKind(Kind):
 
     def message(self, key: str, **fields: str) -> str:
         custom = self.opt("messages") or {}
+        template: str
         if key in custom:
             template = custom[key]
         elif key == "generic":
@@ -751,7 +754,7 @@ class SignOffKind(Kind):
     DEFAULTS: ClassVar[dict[str, object]] = {"closings": [], "signature_lines": 8}
     EXTENDABLE = ("closings",)
 
-    def __init__(self, rule, nlp) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, rule: Rule, nlp: Language) -> None:
         super().__init__(rule, nlp)
         extra = [c for c in self.opt("closings") if c.strip()]
         self._extra = (

@@ -10,7 +10,7 @@ import functools
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.matcher import Matcher, PhraseMatcher
@@ -89,6 +89,7 @@ class MatchHub:
             # words alone and map the matches back.
             words, index = without_inner_space(doc)
             found: list[tuple[int, int, int]] = []
+            matcher: PhraseMatcher | Matcher
             for matcher in (self.lower, self.lemma):
                 if len(matcher):
                     found.extend(matcher(words))
@@ -250,10 +251,11 @@ class Phrases:
     def spans(self, doc: Doc | Span) -> list[Span]:
         if self.empty:
             return []
-        base = doc.doc if hasattr(doc, "doc") and doc.doc is not doc else doc
+        base = cast("Doc", doc.doc if hasattr(doc, "doc") and doc.doc is not doc else doc)
         found = self.hub.matches(base).get(self.match_id, ())
         if base is not doc:  # a Span: only the matches inside it
-            found = {(s, e) for s, e in found if s >= doc.start and e <= doc.end}
+            span = cast("Span", doc)
+            found = {(s, e) for s, e in found if s >= span.start and e <= span.end}
         ordered = sorted(found, key=lambda se: (se[0], -(se[1] - se[0])))
         # Drop matches contained in a longer one that starts at or before them.
         kept: list[tuple[int, int]] = []

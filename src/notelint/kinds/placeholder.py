@@ -19,8 +19,10 @@ from notelint.kinds.base import Kind
 from notelint.model import Finding
 
 if TYPE_CHECKING:
+    from spacy.language import Language
     from spacy.tokens import Doc
 
+    from notelint.model import Rule
     from notelint.sources import Note
 
 
@@ -401,7 +403,7 @@ class PlaceholderKind(Kind):
     DEFAULTS: ClassVar[dict[str, object]] = {"exceptions": [], "slot_words": []}
     EXTENDABLE = ("exceptions", "slot_words")
 
-    def __init__(self, rule, nlp) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, rule: Rule, nlp: Language) -> None:
         super().__init__(rule, nlp)
         self.exceptions = {e.strip().lower() for e in self.opt("exceptions")}
         self.finder = SlotFinder(self.exceptions, self.opt("slot_words"))

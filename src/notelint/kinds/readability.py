@@ -68,11 +68,12 @@ def score(text: str, metric: str) -> float:
     import textstat  # lazily: only when a readability rule runs
 
     if metric in ("flesch-kincaid-grade", "flesch-reading-ease"):
-        words = textstat.lexicon_count(text)
-        sentences = textstat.sentence_count(text)
+        words: int = textstat.lexicon_count(text)
+        sentences: int = textstat.sentence_count(text)
         if not words or not sentences:
             return 0.0
         per_sentence = words / sentences
+        per_word: float
         per_word = sum(syllables(w) for w in textstat.remove_punctuation(text).lower().split())
         per_word /= words
         if metric == "flesch-kincaid-grade":

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
-from typing import TYPE_CHECKING, ClassVar
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from notelint.kinds.base import Kind
 from notelint.model import Finding
 
 if TYPE_CHECKING:
+    from spacy.language import Language
     from spacy.tokens import Doc
 
+    from notelint.model import Rule
     from notelint.sources import Note
 
 
@@ -23,7 +25,7 @@ class RegexKind(Kind):
     EXTENDABLE = ("regexes",)
 
     @classmethod
-    def validate(cls, options):  # type: ignore[no-untyped-def]
+    def validate(cls, options: Mapping[str, Any]) -> list[tuple[str, str]]:
         problems = []
         for pattern in options.get("regexes", []):
             try:
@@ -32,7 +34,7 @@ class RegexKind(Kind):
                 problems.append(("regexes", f"bad regular expression {pattern!r}: {exc}"))
         return problems
 
-    def __init__(self, rule, nlp) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, rule: Rule, nlp: Language) -> None:
         super().__init__(rule, nlp)
         flags = re.IGNORECASE if self.opt("ignore_case") else 0
         self.regexes = [re.compile(p, flags) for p in self.opt("regexes")]

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
-from typing import TYPE_CHECKING, ClassVar
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from notelint.kinds.base import Kind
 from notelint.kinds.composition import Composition, option_problems
@@ -13,8 +13,10 @@ from notelint.kinds.placement import PLACES, place_span
 from notelint.model import Finding
 
 if TYPE_CHECKING:
+    from spacy.language import Language
     from spacy.tokens import Doc, Span
 
+    from notelint.model import Rule
     from notelint.sources import Note
 
 _CLOSING_LINE = re.compile(r"^[\W_]*$")
@@ -61,7 +63,7 @@ class RequiredKind(Kind):
     )
 
     @classmethod
-    def validate(cls, options):  # type: ignore[no-untyped-def]
+    def validate(cls, options: Mapping[str, Any]) -> list[tuple[str, str]]:
         problems = []
         if not any(options.get(k) for k in ("phrases", "patterns", "compose")):
             problems.append(("phrases", "give phrases, patterns or compositions to look for"))
@@ -72,7 +74,7 @@ class RequiredKind(Kind):
             problems.append(("place", f"should be one of {', '.join(PLACES)}"))
         return problems
 
-    def __init__(self, rule, nlp) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, rule: Rule, nlp: Language) -> None:
         super().__init__(rule, nlp)
         self.matches = Phrases(nlp, self.opt("phrases"), self.opt("patterns"))
         self.compositions = [Composition.from_option(c) for c in self.opt("compose")]

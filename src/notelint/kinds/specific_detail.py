@@ -535,7 +535,7 @@ def _starts_sentence(tok: Token) -> bool:
     if i < 0:
         return True
     prev = doc[i]
-    return prev.text in _OPENERS or (prev.is_sent_start and not prev.is_alpha)
+    return prev.text in _OPENERS or (bool(prev.is_sent_start) and not prev.is_alpha)
 
 
 def _tokens_in(doc: Doc, start: int, end: int) -> list[int]:

@@ -10,8 +10,10 @@ from notelint.kinds.matching import Phrases
 from notelint.model import Finding, MessageFields
 
 if TYPE_CHECKING:
+    from spacy.language import Language
     from spacy.tokens import Doc
 
+    from notelint.model import Rule
     from notelint.sources import Note
 
 
@@ -32,7 +34,7 @@ class SubstitutionKind(Kind):
     DEFAULTS: ClassVar[dict[str, object]] = {"swap": {}}
     EXTENDABLE = ()
 
-    def __init__(self, rule, nlp) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, rule: Rule, nlp: Language) -> None:
         super().__init__(rule, nlp)
         self.swap = {k.lower(): v for k, v in self.opt("swap").items()}
         self.matches = Phrases(nlp, list(self.swap))

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
-from typing import TYPE_CHECKING, ClassVar
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from notelint.kinds.base import Kind
 from notelint.model import Finding
@@ -29,7 +29,7 @@ class WordCountKind(Kind):
     DEFAULTS: ClassVar[dict[str, object]] = {"min": 50, "max": 250}
 
     @classmethod
-    def validate(cls, options):  # type: ignore[no-untyped-def]
+    def validate(cls, options: Mapping[str, Any]) -> list[tuple[str, str]]:
         lo = options.get("min", cls.DEFAULTS["min"])
         hi = options.get("max", cls.DEFAULTS["max"])
         if isinstance(lo, int) and isinstance(hi, int) and lo > hi:

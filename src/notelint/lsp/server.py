@@ -21,7 +21,7 @@ from lsprotocol import types
 from pygls.lsp.server import LanguageServer
 from pygls.uris import from_fs_path, to_fs_path
 
-from notelint.config import CONFIG_NAMES, ConfigError, load_config
+from notelint.config import CONFIG_NAMES, ConfigError, ConfigProblem, load_config
 from notelint.fixes import fix_note, is_decoded
 from notelint.linter import Linter
 from notelint.lsp import convert
@@ -75,7 +75,7 @@ class NotelintServer(LanguageServer):
         self.languages: dict[str, str | None] = {}
         #: config files that currently carry our diagnostics
         self.config_uris: set[str] = set()
-        self.shown_problems: tuple[str, ...] = ()
+        self.shown_problems: tuple[ConfigProblem, ...] = ()
 
     # -- helpers -----------------------------------------------------------------------
     @property

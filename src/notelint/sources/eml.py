@@ -19,7 +19,7 @@ from __future__ import annotations
 import email
 import email.policy
 import re
-from email.message import EmailMessage
+from email.message import EmailMessage, MIMEPart
 
 from notelint.sources import html
 from notelint.sources.directives import Directive, comment_lines
@@ -61,7 +61,8 @@ def prose(text: str) -> Prose:
             try:
                 decoded = part.get_content()
             except (LookupError, ValueError):
-                decoded = part.get_payload(decode=True).decode("utf-8", "replace")
+                payload = part.get_payload(decode=True)
+                decoded = payload.decode("utf-8", "replace") if isinstance(payload, bytes) else ""
     original = text
     if decoded is not None:
         text = text[:body_start] + decoded
@@ -94,7 +95,7 @@ def _line_break(text: str, at: int) -> str:
 
 
 def _locate(
-    text: str, part: EmailMessage, msg: EmailMessage, body_start: int
+    text: str, part: MIMEPart, msg: EmailMessage, body_start: int
 ) -> tuple[int, int] | None:
     """Where the part's body sits in the file, when it is stored as it is."""
     if part is msg:
