@@ -96,5 +96,5 @@ def test_lexicon_problems_name_their_line(tmp_path: Path, text: str, message: st
     cfg.write_text(text, encoding="utf-8")
     with pytest.raises(ConfigError) as info:
         load_config(cfg)
-    got = [p.replace(str(cfg), "CFG") for p in info.value.problems]
+    got = [str(p).replace(str(cfg), "CFG") for p in info.value.problems]
     assert any(p.startswith(message) for p in got), got
