@@ -25,7 +25,7 @@ def write(tmp_path: Path, text: str) -> Path:
 def problems(path: Path) -> list[str]:
     with pytest.raises(ConfigError) as info:
         load_config(path)
-    return [p.replace(str(path), "CFG") for p in info.value.problems]
+    return [str(p).replace(str(path), "CFG") for p in info.value.problems]
 
 
 def test_duplicate_keys_are_errors_not_silently_dropped(tmp_path: Path) -> None:
