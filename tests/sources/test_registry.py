@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import importlib
+import re
+from pathlib import Path
 
 import pytest
+import yaml
 
 from notelint.lsp.server import note_format
 from notelint.sources import note_from_bytes, note_from_text, registry
@@ -60,3 +63,11 @@ def test_latin1_fallback_only_for_formats_that_ask_for_it() -> None:
     assert "Caf\u00e9" in note_from_bytes(data, "a.eml").text
     with pytest.raises(Exception, match="UTF-8"):
         note_from_bytes(data, "a.txt")
+
+
+def test_the_pre_commit_hook_lints_every_text_format() -> None:
+    hooks = yaml.safe_load((Path(__file__).parents[2] / ".pre-commit-hooks.yaml").read_text())
+    files = re.compile(hooks[0]["files"])
+    for spec in FORMATS:
+        for suffix in spec.suffixes:
+            assert bool(files.search(f"drafts/note{suffix}")) != spec.binary, suffix
