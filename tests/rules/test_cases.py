@@ -40,6 +40,7 @@ from notelint.config import default_ruleset, load_config
 from notelint.linter import Linter
 from notelint.model import Violation
 from notelint.sources import note_from_text, parse_context
+from notelint.yamlsource import load_with_lines
 
 CASES_DIR = Path(__file__).parent / "cases"
 CASE_TYPES = ("pass", "fail", "trap")
@@ -64,7 +65,8 @@ class Case:
 
 def load_case_file(path: Path) -> list[Case]:
     """The cases of one file; a malformed file fails loudly rather than testing less."""
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    # notelint's own loader: a key given twice in a case is an error, not silently dropped
+    data, _ = load_with_lines(path.read_text(encoding="utf-8"))
     assert isinstance(data, dict) and set(data) == {"rule", "cases"}, f"{path.name}: rule, cases"
     rule = data["rule"]
     assert path.stem == rule, f"{path.name} holds the cases of {rule!r}"
@@ -186,3 +188,22 @@ def test_case_files_name_known_rules() -> None:
     known = default_ruleset().known_ids
     for path in CASES_DIR.glob("*.yaml"):
         assert path.stem in known, f"{path.name} names no rule of the default set"
+
+
+@pytest.mark.parametrize(
+    ("body", "complaint"),
+    [
+        ("- {name: a, type: fail, note: x}", "a fail case lists its findings"),
+        ("- {name: a, type: pass, note: x, findings: []}", "a pass case has no findings"),
+        ("- {name: a, type: trap, note: x, findings: [{text: x}]}", "and a message"),
+        ("- {name: a, type: odd, note: x}", "type is one of"),
+        ("- {name: a, type: pass, note: x, notes: y}", "unknown keys"),
+        ("- {name: a, type: pass, note: x}\n- {name: a, type: pass, note: y}", "names repeat"),
+        ("- {name: a, type: pass, note: x, note: y}", "duplicate key"),
+    ],
+)
+def test_a_malformed_case_file_fails_loudly(tmp_path: Path, body: str, complaint: str) -> None:
+    path = tmp_path / "hyperbole.yaml"
+    path.write_text(f"rule: hyperbole\ncases:\n{body}\n", encoding="utf-8")
+    with pytest.raises(Exception, match=complaint):
+        load_case_file(path)
