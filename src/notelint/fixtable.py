@@ -451,9 +451,10 @@ def _insertion_point(note: Note, place: str, flagged: int) -> tuple[int, int] | 
                 return None
         return _line_begin(text, lines[0].start), 0
     if place == "before-line":
-        line = next((ln for ln in lines if ln.start <= flagged <= ln.end), None)
-        signature = line is not None and len(line.words) <= 4 and line.text[-1:] not in ".!?,;:"
-        return (_line_begin(text, line.start), 1) if line and signature else None
+        at = next((ln for ln in lines if ln.start <= flagged <= ln.end), None)
+        if at is None or len(at.words) > 4 or at.text[-1:] in ".!?,;:":
+            return None  # not a signature line
+        return _line_begin(text, at.start), 1
     for line in reversed(lines[-8:]):
         if _closing(line.text):
             return _line_begin(text, line.start), 2
