@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
 from notelint.kinds.base import Kind, body_line_span
+from notelint.lexicons import default_lexicons
 from notelint.model import Finding, MessageFields
 
 if TYPE_CHECKING:
@@ -23,6 +24,10 @@ if TYPE_CHECKING:
 
     from notelint.model import Rule
     from notelint.sources import Note
+
+
+# The words of the letter's frame are data: the shipped lexicons (lexicons.yaml).
+LEXICONS = default_lexicons()
 
 
 # --------------------------------------------------------------------------- lines
@@ -148,147 +153,21 @@ def _name_like(text: str, max_words: int = 6) -> bool:
 
 
 # --------------------------------------------------------------------------- salutation
-_TITLES = frozenset(
-    fold(t)
-    for t in [
-        "mr",
-        "mrs",
-        "ms",
-        "miss",
-        "mx",
-        "dr",
-        "doctor",
-        "prof",
-        "professor",
-        "chef",
-        "coach",
-        "captain",
-        "capt",
-        "rev",
-        "reverend",
-        "hon",
-        "judge",
-        "sister",
-        "brother",
-        "father",
-        "pastor",
-        "rabbi",
-        "imam",
-        "officer",
-        "sgt",
-        "sergeant",
-        "nurse",
-        "mister",
-        "madame",
-        "mme",
-        "mlle",
-        "sra",
-        "sr",
-        "señor",
-        "señora",
-        "herr",
-        "frau",
-    ]
-)
-_PARTICLES = frozenset(
-    [
-        "van",
-        "der",
-        "den",
-        "de",
-        "del",
-        "della",
-        "di",
-        "da",
-        "dos",
-        "das",
-        "du",
-        "la",
-        "le",
-        "von",
-        "al",
-        "bin",
-        "ibn",
-        "st",
-    ]
-)
+_TITLES = frozenset(fold(t) for t in LEXICONS["titles"])
+_PARTICLES = frozenset(LEXICONS["name-particles"])
 _SLOT = re.compile(r"[\[\]{}<>]|_{2,}|\bX{3,}\b|\b(?:last|first|full)\s+name\b|\bname\b", re.I)
 
 
 # Common English short forms that are not a prefix of the full name (those are
 # recognised anyway: "Dan", "Chris", "Alex"). A greeting may use them.
-NICKNAMES: dict[str, str] = {
-    "kate": "katherine,catherine,kathryn,katharine,kathleen",
-    "katie": "katherine,catherine,kathryn,katharine,kathleen",
-    "kathy": "katherine,catherine,kathryn,kathleen",
-    "cathy": "catherine,katherine,cathleen",
-    "bob": "robert",
-    "bobby": "robert",
-    "rob": "robert",
-    "bill": "william",
-    "will": "william",
-    "billy": "william",
-    "jim": "james",
-    "jimmy": "james",
-    "mike": "michael",
-    "liz": "elizabeth",
-    "beth": "elizabeth,bethany",
-    "betsy": "elizabeth",
-    "tom": "thomas",
-    "tommy": "thomas",
-    "dick": "richard",
-    "rick": "richard,frederick,eric",
-    "rich": "richard",
-    "peggy": "margaret",
-    "maggie": "margaret",
-    "meg": "margaret,megan",
-    "jack": "john",
-    "johnny": "john,jonathan",
-    "chuck": "charles",
-    "charlie": "charles,charlotte",
-    "ted": "edward,theodore",
-    "ed": "edward,edwin,edmund",
-    "eddie": "edward",
-    "ned": "edward",
-    "tony": "anthony,antonio",
-    "andy": "andrew",
-    "drew": "andrew",
-    "jenny": "jennifer",
-    "jen": "jennifer",
-    "sue": "susan,suzanne",
-    "susie": "susan",
-    "sandy": "sandra,alexandra",
-    "sasha": "alexander,alexandra",
-    "steve": "steven,stephen",
-    "jeff": "jeffrey,geoffrey",
-    "greg": "gregory",
-    "larry": "lawrence",
-    "harry": "harold,henry",
-    "hank": "henry",
-    "nate": "nathan,nathaniel",
-    "abby": "abigail",
-    "becky": "rebecca",
-    "vicky": "victoria",
-    "patty": "patricia",
-    "trish": "patricia",
-    "molly": "mary",
-    "polly": "mary",
-    "bert": "albert,robert,herbert",
-    "gus": "august,augustus,angus",
-    "lexi": "alexis,alexandra",
-}
+NICKNAMES: dict[str, str] = dict(entry.split("=", 1) for entry in LEXICONS["nicknames"])
 
 
 _ALONE_ONLY = frozenset(["sir", "sirs", "madam", "ma'am", "madame"])
 # A greeting made only of these words addresses no one in particular: "Sir,", "Dear
 # Sirs,", "Respected Sir/Madam,", "Dear Sir or Ma'am,", "Ladies and Gentlemen,".
-_UNNAMED = frozenset(
-    ["sir", "sirs", "madam", "madams", "ma'am", "maam", "madame", "mesdames"]
-    + ["gentlemen", "ladies", "lady", "gentleman"]
-)
-_UNNAMED_FILLER = frozenset(
-    ["or", "and", "respected", "esteemed", "honorable", "honourable", "dear", "my"]
-)
+_UNNAMED = frozenset(LEXICONS["unnamed-addressees"])
+_UNNAMED_FILLER = frozenset(LEXICONS["unnamed-fillers"])
 
 
 @dataclass(frozen=True)
@@ -319,57 +198,10 @@ class SalutationKind(Kind):
         "nicknames": "str_map",
     }
     DEFAULTS: ClassVar[dict[str, object]] = {
-        "greetings": [
-            "dear",
-            "hi",
-            "hello",
-            "hey",
-            "heya",
-            "hiya",
-            "howdy",
-            "yo",
-            "sup",
-            "greetings",
-            "good morning",
-            "good afternoon",
-            "good evening",
-            "good day",
-            # greetings of other Englishes: "Kia ora Mrs Whaanga,", "Namaste Mr. Rao,"
-            "kia ora",
-            "namaste",
-            "salaam",
-            "shalom",
-            "aloha",
-            "respected",
-            "to whom it may concern",
-        ],
-        "casual": ["hey", "heya", "hiya", "howdy", "yo", "sup"],
-        "casual_names": ["there", "guys", "folks", "y'all", "yall", "peeps", "dude", "man"],
-        "generic": [
-            "to whom it may concern",
-            "sir",
-            "sirs",
-            "madam",
-            "ma'am",
-            "sir or madam",
-            "madam or sir",
-            "hiring manager",
-            "hiring managers",
-            "hiring team",
-            "hiring committee",
-            "hiring panel",
-            "recruiter",
-            "recruiters",
-            "recruiting team",
-            "recruitment team",
-            "talent acquisition team",
-            "hr",
-            "hr team",
-            "human resources",
-            "interviewer",
-            "interviewers",
-            "employer",
-        ],
+        "greetings": list(LEXICONS["greetings"]),
+        "casual": list(LEXICONS["casual-greetings"]),
+        "casual_names": list(LEXICONS["casual-names"]),
+        "generic": list(LEXICONS["generic-addressees"]),
         "messages": {},
         "lines": 15,
         "nicknames": NICKNAMES,
@@ -662,67 +494,7 @@ def _bare_name_greeting(text: str) -> bool:
 
 
 # --------------------------------------------------------------------------- sign-off
-_CLOSINGS = (
-    "sincerely",
-    "sincerely yours",
-    "yours sincerely",
-    "yours truly",
-    "truly yours",
-    "yours faithfully",
-    "faithfully",
-    "yours",
-    "best",
-    "my best",
-    "very best",
-    "all the best",
-    "all best",
-    "best regards",
-    "best wishes",
-    "kind regards",
-    "kindest regards",
-    "kind wishes",
-    "warm regards",
-    "warmest regards",
-    "warm wishes",
-    "warmest wishes",
-    "warmly",
-    "regards",
-    "respectfully",
-    "respectfully yours",
-    "yours respectfully",
-    "with respect",
-    "thank you",
-    "thank you again",
-    "thank you kindly",
-    "thank you so much",
-    "thank you very much",
-    "thanks",
-    "thx",
-    "thanks again",
-    "thanking you",
-    "thanks so much",
-    "many thanks",
-    "with thanks",
-    "with many thanks",
-    "with appreciation",
-    "with gratitude",
-    "with sincere thanks",
-    "gratefully",
-    "gratefully yours",
-    "appreciatively",
-    "cheers",
-    "cordially",
-    "take care",
-    "talk soon",
-    "speak soon",
-    "thanks and regards",
-    "thanks & regards",
-    "regards and thanks",
-    "with best regards",
-    "with kind regards",
-    "with warm regards",
-    "with best wishes",
-)
+_CLOSINGS = LEXICONS["closings"]
 _CLOSING_START = re.compile(
     r"^(?:"
     + "|".join(
