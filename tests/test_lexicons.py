@@ -101,3 +101,11 @@ def test_lexicon_problems_name_their_line(tmp_path: Path, text: str, message: st
         load_config(cfg)
     got = [str(p).replace(str(cfg), "CFG") for p in info.value.problems]
     assert any(p.startswith(message) for p in got), got
+
+
+def test_a_config_extends_the_letters_lexicons(tmp_path: Path) -> None:
+    note = "Ahoy Ms. Lee,\n\nThank you for the interview.\n\nBest,\nJo Park\n"
+    assert "salutation" not in {v.rule for v in Linter(default_ruleset()).lint_text(note)}
+    cfg = write(tmp_path, "lexicons:\n  greetings: [ahoy]\n  casual-greetings: [ahoy]\n")
+    found = [v for v in Linter(load_config(cfg)).lint_text(note) if v.rule == "salutation"]
+    assert [v.message.split(" is ")[0] for v in found] == ['"Ahoy Ms. Lee"']

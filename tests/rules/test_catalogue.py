@@ -57,3 +57,13 @@ def test_messages_are_well_formed() -> None:
 def test_rules_yaml_is_plain_data() -> None:
     data = yaml.safe_load(default_rules_path().read_text(encoding="utf-8"))
     assert set(data) == {"rules"}
+
+
+def test_the_readme_rule_table_is_the_catalogue() -> None:
+    from notelint.catalogue import with_table
+    from tests.conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text("utf-8")
+    assert with_table(readme, default_ruleset()) == readme, (
+        "the README's rule table is stale: run `python -m notelint.catalogue README.md`"
+    )
