@@ -371,20 +371,8 @@ def _override(
     ok = True
     for key, value in setting.items():
         here = where + (key,)
-        if key == "severity":
-            if value not in Severity.__members__.values():
-                problems.add(
-                    here,
-                    f"severity of {rule_id!r} should be error, warning or info, not {shown(value)}",
-                )
-                ok = False
-            merged["severity"] = value
-        elif key in ("message", "why", "link", "summary", "checklist"):
-            if not isinstance(value, str):
-                problems.add(here, f"{key!r} of {rule_id!r} should be text")
-                ok = False
-            elif not _templates_ok(rule_id, key, value, here, problems):
-                ok = False
+        if key in RULE_KEYS:
+            ok = _rule_key_ok(rule_id, key, value, here, problems) and ok
             merged[key] = value
         elif key == "fixes":
             if not _fixes_ok(rule_id, value, here, problems, lexicons):
@@ -450,20 +438,8 @@ def _check_new_rule(
         here = where + (key,)
         if key == "kind":
             continue
-        if key == "severity":
-            if value not in Severity.__members__.values():
-                problems.add(
-                    here,
-                    f"severity of {rule_id!r} should be error, warning or info, not {shown(value)}",
-                )
-                ok = False
-            out[key] = value
-        elif key in ("message", "why", "link", "summary", "checklist"):
-            if not isinstance(value, str):
-                problems.add(here, f"{key!r} of {rule_id!r} should be text")
-                ok = False
-            elif not _templates_ok(rule_id, key, value, here, problems):
-                ok = False
+        if key in RULE_KEYS:
+            ok = _rule_key_ok(rule_id, key, value, here, problems) and ok
             out[key] = value
         elif key == "examples":
             if not _examples_ok(value):
@@ -493,6 +469,27 @@ def _check_new_rule(
     if ok:
         _check_options(rule_id, kind_name, out["options"], where, problems, lexicons)
     return out if ok else None
+
+
+#: the keys every rule has, whatever its kind
+RULE_KEYS = ("severity", "message", "why", "link", "summary", "checklist")
+
+
+def _rule_key_ok(
+    rule_id: str, key: str, value: Any, where: tuple[Any, ...], problems: _Problems
+) -> bool:
+    """Check one of RULE_KEYS, for a new rule or an override alike."""
+    if key == "severity":
+        if value in Severity.__members__.values():
+            return True
+        problems.add(
+            where, f"severity of {rule_id!r} should be error, warning or info, not {shown(value)}"
+        )
+        return False
+    if not isinstance(value, str):
+        problems.add(where, f"{key!r} of {rule_id!r} should be text")
+        return False
+    return _templates_ok(rule_id, key, value, where, problems)
 
 
 def _check_options(

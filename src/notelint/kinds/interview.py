@@ -278,21 +278,18 @@ class PersonalizationKind(Kind):
         # A slot for the name ("[Company]") is reported, with its fix, as a placeholder:
         # one problem, one message.
         slots = slot_fields(note)
-        missing = []
-        if (
-            ctx.position
-            and self.opt("require_position")
-            and "position" not in slots
-            and not names_position(text, ctx.position)
-        ):
-            missing.append(f"the position ({ctx.position})")
-        if (
-            ctx.company
-            and self.opt("require_company")
-            and "company" not in slots
-            and not names_company(text, ctx.company)
-        ):
-            missing.append(f"the company ({ctx.company})")
+        wanted = (
+            ("position", ctx.position, names_position),
+            ("company", ctx.company, names_company),
+        )
+        missing = [
+            f"the {field} ({value})"
+            for field, value, names in wanted
+            if value
+            and self.opt(f"require_{field}")
+            and field not in slots
+            and not names(text, value)
+        ]
         if missing and not wrong:
             start, end = body_line_span(note)
             example = (
