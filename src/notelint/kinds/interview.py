@@ -36,7 +36,8 @@ class TimingKind(Kind):
         days = (_day(today) - _day(when)).days
         if days <= self.opt("max_days"):
             return
-        yield self.body_finding(note, text=f"{days} days", words=days, limit=self.opt("max_days"))
+        text = f"{days} day" if days == 1 else f"{days} days"
+        yield self.body_finding(note, text=text, words=days, limit=self.opt("max_days"))
 
 
 def _day(value: dt.date) -> dt.date:

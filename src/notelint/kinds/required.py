@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from notelint.kinds.base import Kind
 from notelint.kinds.composition import Composition, option_problems
+from notelint.kinds.existence import quotations
 from notelint.kinds.matching import Phrases, is_negated, overlaps
 from notelint.kinds.placement import PLACES, place_span
 from notelint.model import Finding
@@ -41,6 +42,7 @@ class RequiredKind(Kind):
         "closing_counts": "bool",
         "closing_words": "str_list",
         "place": "str",
+        "skip_quotes": "bool",
     }
     DEFAULTS: ClassVar[dict[str, object]] = {
         "phrases": [],
@@ -52,6 +54,7 @@ class RequiredKind(Kind):
         "closing_counts": True,
         "closing_words": [],
         "place": "opening",
+        "skip_quotes": False,
     }
     EXTENDABLE = (
         "phrases",
@@ -86,11 +89,15 @@ class RequiredKind(Kind):
     def satisfying(self, doc: Doc, note: Note) -> list[Span]:
         """The matches that satisfy the rule."""
         exceptions = self.exceptions.spans(doc)
+        # someone else's words, quoted, are not the writer's: 'they say "nice to meet you"'
+        quotes = quotations(note.masked) if self.opt("skip_quotes") else []
         good = []
         composed = [span for c in self.compositions for span in c.spans(doc)]
         for found in [*self.matches.spans(doc), *composed]:
             span = _trimmed(found)
             if span is None or overlaps(span, exceptions):
+                continue
+            if any(q0 <= span.start_char and span.end_char <= q1 for q0, q1 in quotes):
                 continue
             if self.opt("negation") and is_negated(span):
                 continue
