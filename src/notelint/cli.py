@@ -387,6 +387,42 @@ def lsp() -> None:
     serve()
 
 
+@cli.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to serve on.")
+@click.option(
+    "--port", type=click.IntRange(0, 65535), default=0, help="Port (default: a free one)."
+)
+@click.option("--no-browser", is_flag=True, help="Do not open the page in a browser.")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Config file.")
+@click.option("--today", help="Date that time-based rules use (YYYY-MM-DD).")
+def serve(
+    host: str, port: int, no_browser: bool, config_path: str | None, today: str | None
+) -> None:
+    """A page for writing a note: paste a draft and see what to change."""
+    from notelint.web.server import serve as serve_page
+
+    today_date = _parse_date(today, "--today")
+    try:
+        # Read once, here: the server reads no file while it runs.
+        ruleset = load_config(config_path)
+    except ConfigError as exc:
+        for problem in exc.problems:
+            click.echo(problem, err=True)
+        sys.exit(ExitCode.ERROR)
+    try:
+        serve_page(
+            ruleset,
+            host=host,
+            port=port,
+            open_browser=not no_browser,
+            today=today_date,
+            say=click.echo,
+            warn=lambda message: click.echo(message, err=True),
+        )
+    except OSError as exc:
+        _fail(f"cannot serve on {host}:{port}: {exc.strerror or exc}")
+
+
 def main() -> None:
     cli(prog_name="notelint")
 

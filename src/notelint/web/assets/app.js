@@ -1,0 +1,476 @@
+// notelint's page: lint the draft as the writer types, through /api/lint (the same
+// Linter as `notelint check`), and show the findings in place, in a list and as a
+// checklist. No framework and nothing fetched from elsewhere; the draft is kept only in
+// the text area (no storage, no cookies).
+"use strict";
+
+(() => {
+  const DEBOUNCE_MS = 350;
+  const SEVERITY_TEXT = { error: "Error", warning: "Warning", info: "Info" };
+  const CONTEXT_FIELDS = ["interviewer", "company", "position", "interview_date"];
+
+  const $ = (id) => document.getElementById(id);
+  const draft = $("draft");
+  const backdrop = $("backdrop");
+  const editor = $("editor");
+  const popover = $("popover");
+  const statusLine = $("status");
+  const checklistList = $("checklist");
+  const findingsList = $("findings");
+
+  let findings = []; // the last answer's findings, offsets kept in step with edits
+  let report = []; // the last answer's findings as `notelint check --format json` has them
+  let maxBytes = 100000;
+  let timer = null;
+  let sequence = 0;
+  let lastText = draft.value;
+  let shownFinding = null; // the finding in the popover
+  let hideTimer = null;
+  let checkedText = null; // the text the findings are for
+
+  // ---------------------------------------------------------------- linting
+  function contextValues() {
+    const context = {};
+    for (const name of CONTEXT_FIELDS) context[name] = $(name).value;
+    return context;
+  }
+
+  function scheduleLint() {
+    clearTimeout(timer);
+    timer = setTimeout(lintNow, DEBOUNCE_MS);
+  }
+
+  async function lintNow() {
+    clearTimeout(timer);
+    const mine = ++sequence;
+    const sent = draft.value;
+    const body = JSON.stringify({ text: sent, context: contextValues() });
+    const size = new Blob([body]).size;
+    if (size > maxBytes) {
+      say(`The draft is too long to check: ${size.toLocaleString("en")} bytes, and the ` +
+        `limit is ${maxBytes.toLocaleString("en")}. A thank-you note is rarely over 2,000.`,
+        true);
+      return;
+    }
+    let answer;
+    let data;
+    try {
+      answer = await fetch("/api/lint", {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body,
+      });
+      data = await answer.json();
+    } catch (error) {
+      if (mine === sequence) say("Could not reach notelint: is `notelint serve` still running?", true);
+      return;
+    }
+    if (mine !== sequence || draft.value !== sent) return; // a newer check is on its way
+    if (!answer.ok) {
+      say(data.error || `The check failed (${answer.status}).`, true);
+      return;
+    }
+    show(data);
+  }
+
+  function show(data) {
+    checkedText = draft.value;
+    findings = data.findings.map((finding, index) => ({ ...finding, id: index }));
+    report = data.report;
+    renderFieldErrors(data.field_errors || {});
+    renderHighlights();
+    renderFindings();
+    renderChecklist(data.checklist);
+    const words = data.words;
+    $("word-count").textContent = `${words} word${words === 1 ? "" : "s"}`;
+    if (data.note_error) {
+      say(`The draft could not be read: ${data.note_error}`, true);
+    } else {
+      say(summary());
+    }
+    refreshPopoverFromCaret();
+  }
+
+  function summary() {
+    if (!findings.length) return "Checked: no findings.";
+    const counts = {};
+    for (const finding of findings) counts[finding.severity] = (counts[finding.severity] || 0) + 1;
+    const parts = Object.keys(SEVERITY_TEXT)
+      .filter((severity) => counts[severity])
+      .map((severity) => `${counts[severity]} ${severity}${counts[severity] === 1 ? "" : "s"}`);
+    const total = findings.length;
+    return `Checked: ${total} finding${total === 1 ? "" : "s"} (${parts.join(", ")}).`;
+  }
+
+  function say(message, isError = false) {
+    if (statusLine.textContent !== message) statusLine.textContent = message;
+    statusLine.classList.toggle("error", isError);
+  }
+
+  // ---------------------------------------------------------------- keeping up with edits
+  // Between an edit and the next answer, move the findings after the edit along with the
+  // text, and drop the ones the edit touched, so no highlight sits on the wrong words.
+  function followEdit(before, after) {
+    if (before === after) return;
+    let prefix = 0;
+    const shortest = Math.min(before.length, after.length);
+    while (prefix < shortest && before[prefix] === after[prefix]) prefix++;
+    let suffix = 0;
+    while (
+      suffix < shortest - prefix &&
+      before[before.length - 1 - suffix] === after[after.length - 1 - suffix]
+    ) suffix++;
+    const changedEnd = before.length - suffix;
+    const delta = after.length - before.length;
+    findings = findings.filter((finding) => {
+      if (finding.whole_note) return true;
+      if (finding.end <= prefix) return true;
+      if (finding.start >= changedEnd) {
+        finding.start += delta;
+        finding.end += delta;
+        return true;
+      }
+      return false;
+    });
+  }
+
+  // ---------------------------------------------------------------- highlights in place
+  function inPlace() {
+    return findings.filter((finding) => !finding.whole_note && finding.end > finding.start);
+  }
+
+  function renderHighlights() {
+    const text = draft.value;
+    const fragment = document.createDocumentFragment();
+    let position = 0;
+    const sorted = inPlace().sort((a, b) => a.start - b.start || b.end - a.end);
+    for (const finding of sorted) {
+      if (finding.start < position) continue; // overlapping: it is still in the list
+      fragment.append(text.slice(position, finding.start));
+      const mark = document.createElement("mark");
+      mark.className = `hl sev-${finding.severity}`;
+      mark.dataset.finding = String(finding.id);
+      mark.dataset.rule = finding.rule;
+      mark.dataset.severity = finding.severity;
+      mark.textContent = text.slice(finding.start, finding.end);
+      fragment.append(mark);
+      position = finding.end;
+    }
+    // A trailing newline needs a character after it to take up its line.
+    fragment.append(text.slice(position) + "\u200b");
+    backdrop.replaceChildren(fragment);
+    fitHeight();
+  }
+
+  function fitHeight() {
+    draft.style.height = "auto";
+    draft.style.height = `${draft.scrollHeight + 4}px`;
+  }
+
+  function markFor(finding) {
+    return backdrop.querySelector(`mark[data-finding="${finding.id}"]`);
+  }
+
+  // ---------------------------------------------------------------- the popover
+  function describe(container, finding, withShow) {
+    const head = document.createElement("p");
+    const severity = document.createElement("span");
+    severity.className = `severity sev-${finding.severity}`;
+    severity.textContent = SEVERITY_TEXT[finding.severity] || finding.severity;
+    const rule = document.createElement("span");
+    rule.className = "rule-id";
+    rule.textContent = finding.rule;
+    head.append(severity, " ", rule, " ");
+    const where = document.createElement("span");
+    where.className = "where";
+    where.textContent = finding.whole_note ? "(the whole note)" : `(line ${finding.line})`;
+    head.append(where);
+    const message = document.createElement("p");
+    message.className = "message";
+    message.textContent = finding.message;
+    container.append(head, message);
+    const actions = document.createElement("div");
+    actions.className = "actions";
+    if (withShow && !finding.whole_note && finding.end > finding.start) {
+      const showButton = document.createElement("button");
+      showButton.type = "button";
+      showButton.className = "show";
+      showButton.textContent = "Show in the draft";
+      showButton.addEventListener("click", () => selectInDraft(finding));
+      actions.append(showButton);
+    }
+    if (finding.fix) {
+      const fixButton = document.createElement("button");
+      fixButton.type = "button";
+      fixButton.className = "fix";
+      fixButton.textContent = finding.fix.description || `Replace with \u201c${finding.fix.replacement}\u201d`;
+      fixButton.addEventListener("click", () => applyFix(finding));
+      actions.append(fixButton);
+    }
+    return actions;
+  }
+
+  function openPopover(finding) {
+    clearTimeout(hideTimer);
+    const mark = markFor(finding);
+    if (!mark) return hidePopover();
+    if (shownFinding !== finding) {
+      shownFinding = finding;
+      popover.replaceChildren();
+      const actions = describe(popover, finding, false);
+      const why = document.createElement("p");
+      why.className = "why";
+      why.textContent = `Why: ${finding.why}`;
+      popover.append(why, actions);
+    }
+    for (const other of backdrop.querySelectorAll("mark.active")) other.classList.remove("active");
+    mark.classList.add("active");
+    popover.hidden = false;
+    const area = editor.getBoundingClientRect();
+    const box = mark.getClientRects()[0] || mark.getBoundingClientRect();
+    const width = popover.offsetWidth;
+    const left = Math.max(0, Math.min(box.left - area.left, area.width - width));
+    popover.style.left = `${left}px`;
+    popover.style.top = `${box.bottom - area.top + 6}px`;
+  }
+
+  function hidePopover() {
+    clearTimeout(hideTimer);
+    shownFinding = null;
+    popover.hidden = true;
+    for (const mark of backdrop.querySelectorAll("mark.active")) mark.classList.remove("active");
+  }
+
+  function hideSoon() {
+    clearTimeout(hideTimer);
+    hideTimer = setTimeout(() => {
+      if (!popover.matches(":hover") && !popover.contains(document.activeElement)) {
+        if (!caretFinding()) hidePopover();
+      }
+    }, 400);
+  }
+
+  function findingAtPoint(x, y) {
+    for (const mark of backdrop.querySelectorAll("mark.hl")) {
+      for (const rect of mark.getClientRects()) {
+        if (x >= rect.left && x <= rect.right && y >= rect.top && y <= rect.bottom) {
+          return findings.find((finding) => String(finding.id) === mark.dataset.finding);
+        }
+      }
+    }
+    return null;
+  }
+
+  function caretFinding() {
+    if (document.activeElement !== draft) return null;
+    const caret = draft.selectionStart;
+    return inPlace().find((finding) => finding.start <= caret && caret <= finding.end &&
+      markFor(finding)) || null;
+  }
+
+  function refreshPopoverFromCaret() {
+    const finding = caretFinding();
+    if (finding) openPopover(finding);
+    else if (shownFinding && !popover.matches(":hover") && !popover.contains(document.activeElement)) {
+      hidePopover();
+    }
+  }
+
+  // ---------------------------------------------------------------- fixes
+  function applyFix(finding) {
+    const replacement = finding.fix.replacement;
+    if (draft.value.slice(finding.start, finding.end) !== finding.flagged) {
+      say("The draft has changed since it was checked; checking it again.", true);
+      lintNow();
+      return;
+    }
+    hidePopover();
+    draft.focus();
+    draft.setSelectionRange(finding.start, finding.end);
+    // insertText keeps the browser's undo history (Ctrl+Z takes the fix back).
+    const inserted = document.execCommand && document.execCommand("insertText", false, replacement);
+    if (!inserted || draft.value.slice(finding.start, finding.start + replacement.length) !== replacement) {
+      draft.setRangeText(replacement, finding.start, finding.end, "end");
+      draft.dispatchEvent(new Event("input", { bubbles: true }));
+    }
+    say(`Fixed: ${finding.fix.description || "replaced"}. Checking again.`);
+    lintNow();
+  }
+
+  function selectInDraft(finding) {
+    draft.focus();
+    draft.setSelectionRange(finding.start, finding.end);
+    const mark = markFor(finding);
+    if (mark) mark.scrollIntoView({ block: "center" });
+    openPopover(finding);
+  }
+
+  // ---------------------------------------------------------------- the list and checklist
+  function renderFindings() {
+    findingsList.replaceChildren();
+    for (const finding of findings) {
+      const item = document.createElement("li");
+      item.className = `finding sev-${finding.severity}`;
+      item.id = `finding-${finding.id}`;
+      item.tabIndex = -1;
+      item.dataset.rule = finding.rule;
+      const actions = describe(item, finding, true);
+      const why = document.createElement("details");
+      const summaryLine = document.createElement("summary");
+      summaryLine.textContent = "Why";
+      const reason = document.createElement("p");
+      reason.textContent = finding.why;
+      why.append(summaryLine, reason);
+      item.append(why, actions);
+      findingsList.append(item);
+    }
+    $("findings-count").textContent = `(${findings.length})`;
+    $("no-findings").hidden = findings.length > 0 || !draft.value.trim();
+  }
+
+  function renderChecklist(items) {
+    checklistList.replaceChildren();
+    for (const entry of items) {
+      const item = document.createElement("li");
+      item.className = `check ${entry.state}`;
+      item.id = `check-${entry.key}`;
+      item.dataset.state = entry.state;
+      const mark = document.createElement("span");
+      mark.className = "mark";
+      mark.setAttribute("aria-hidden", "true");
+      mark.textContent = { met: "\u2713", missing: "\u2717", off: "\u2013" }[entry.state];
+      const label = document.createElement("span");
+      label.className = "label";
+      const state = document.createElement("span");
+      state.className = "state";
+      state.textContent = { met: "Met", missing: "Missing", off: "Not checked" }[entry.state];
+      label.append(state, ": ", entry.label);
+      item.append(mark, label);
+      if (entry.findings.length) {
+        const detail = document.createElement("p");
+        detail.className = "detail";
+        entry.findings.forEach((index, n) => {
+          const link = document.createElement("a");
+          link.href = `#finding-${index}`;
+          link.className = "check-link";
+          link.textContent = entry.findings.length === 1 ? "See the finding" : `Finding ${n + 1}`;
+          link.addEventListener("click", (event) => {
+            event.preventDefault();
+            focusFinding(index);
+          });
+          if (n) detail.append(", ");
+          detail.append(link);
+        });
+        item.append(detail);
+      }
+      checklistList.append(item);
+    }
+  }
+
+  function focusFinding(index) {
+    const item = $(`finding-${index}`);
+    if (!item) return;
+    item.scrollIntoView({ block: "center" });
+    item.focus();
+    item.classList.add("flash");
+    setTimeout(() => item.classList.remove("flash"), 1500);
+  }
+
+  function renderFieldErrors(errors) {
+    for (const name of CONTEXT_FIELDS) {
+      const message = $(`${name}-error`);
+      const input = $(name);
+      if (errors[name]) {
+        message.textContent = errors[name];
+        message.hidden = false;
+        input.setAttribute("aria-invalid", "true");
+      } else {
+        message.hidden = true;
+        input.removeAttribute("aria-invalid");
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- copy and download
+  async function copyNote() {
+    try {
+      await navigator.clipboard.writeText(draft.value);
+    } catch (error) {
+      draft.focus();
+      draft.select();
+      if (!document.execCommand("copy")) {
+        say("Could not copy: select the text and copy it with the keyboard.", true);
+        return;
+      }
+    }
+    say("Copied the note.");
+  }
+
+  async function downloadFindings() {
+    if (draft.value !== checkedText) await lintNow();
+    const blob = new Blob([`${JSON.stringify(report, null, 2)}\n`], { type: "application/json" });
+    const link = document.createElement("a");
+    link.href = URL.createObjectURL(blob);
+    link.download = "notelint-findings.json";
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(link.href), 10000);
+    say(`Downloaded ${report.length} finding${report.length === 1 ? "" : "s"} as JSON.`);
+  }
+
+  // ---------------------------------------------------------------- wiring
+  draft.addEventListener("input", () => {
+    followEdit(lastText, draft.value);
+    lastText = draft.value;
+    renderHighlights();
+    refreshPopoverFromCaret();
+    scheduleLint();
+  });
+  for (const name of CONTEXT_FIELDS) $(name).addEventListener("input", scheduleLint);
+  for (const event of ["keyup", "click", "select", "focus"]) {
+    draft.addEventListener(event, refreshPopoverFromCaret);
+  }
+  draft.addEventListener("mousemove", (event) => {
+    const finding = findingAtPoint(event.clientX, event.clientY);
+    if (finding) openPopover(finding);
+    else if (shownFinding) hideSoon();
+  });
+  draft.addEventListener("mouseleave", hideSoon);
+  draft.addEventListener("blur", (event) => {
+    if (!popover.contains(event.relatedTarget)) hideSoon();
+  });
+  popover.addEventListener("mouseleave", hideSoon);
+  popover.addEventListener("focusout", (event) => {
+    if (!popover.contains(event.relatedTarget) && event.relatedTarget !== draft) hideSoon();
+  });
+  document.addEventListener("keydown", (event) => {
+    if (event.key === "Escape" && !popover.hidden) {
+      const inside = popover.contains(document.activeElement);
+      hidePopover();
+      if (inside) draft.focus();
+    }
+  });
+  window.addEventListener("resize", () => {
+    fitHeight();
+    if (shownFinding) openPopover(shownFinding);
+  });
+  $("copy").addEventListener("click", copyNote);
+  $("download").addEventListener("click", downloadFindings);
+
+  async function start() {
+    try {
+      const answer = await fetch("/api/settings");
+      const settings = await answer.json();
+      maxBytes = settings.max_bytes || maxBytes;
+      for (const name of CONTEXT_FIELDS) {
+        if (!$(name).value && settings.context[name]) $(name).value = settings.context[name];
+      }
+    } catch (error) {
+      say("Could not reach notelint: is `notelint serve` still running?", true);
+    }
+    renderHighlights();
+    lintNow();
+  }
+  start();
+})();
