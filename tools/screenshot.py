@@ -17,7 +17,7 @@ from selenium.webdriver.common.action_chains import ActionChains  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
 
-from tests.web.browser import chromium, page_server  # noqa: E402
+from tests.web.harness import chromium, page_server  # noqa: E402
 
 NOTE = """Dear Dana,
 

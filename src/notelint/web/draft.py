@@ -40,7 +40,8 @@ def lint_draft(
     text = payload.get("text")
     if not isinstance(text, str):
         raise DraftError("'text' must be the draft, as a string")
-    fields = payload.get("context") or {}
+    fields = payload.get("context")
+    fields = {} if fields is None else fields
     if not isinstance(fields, Mapping):
         raise DraftError("'context' must be an object of interview fields")
     context, field_errors = _context(fields)

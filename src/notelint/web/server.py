@@ -4,7 +4,7 @@ The standard library's http.server is enough for one writer on one machine, and 
 dependency. Safety, in order of the checks a request meets:
 - the Host header must name the address served (a DNS-rebinding page cannot reach us);
 - a POST must come from the page itself (Origin, when sent, and a JSON content type);
-- a request body over MAX_BODY_BYTES is refused before it is read;
+- a request body over MAX_BODY_BYTES is refused unread (and not kept);
 - nothing is logged and nothing is written: the draft lives in memory for one request.
 The page's assets are read from the package once, at start.
 """
@@ -32,6 +32,9 @@ MAX_BODY_BYTES = 100_000
 
 #: how much of a refused body is read (and dropped) before answering
 _DISCARD_BYTES = 2_000_000
+_DISCARD_SECONDS = 2
+
+_WARM_UP = "Dear Dana,\n\nThank you for the interview!!! [Company] 😀\n\nBest,\nTom\n"
 
 LINT_PATH = "/api/lint"
 SETTINGS_PATH = "/api/settings"
@@ -122,6 +125,9 @@ class NoteServer(ThreadingHTTPServer):
         if ":" in host:
             self.address_family = socket.AF_INET6
         super().__init__((host, port), PageHandler)
+        # Build the pipeline and import what linting imports now, so the first lint is
+        # quick and serving reads no file.
+        lint_draft(ruleset, {"text": _WARM_UP}, today)
         self.ruleset = ruleset
         self.today = today
         self.assets = load_assets()
@@ -243,25 +249,29 @@ class PageHandler(BaseHTTPRequestHandler):
             self._send_error(HTTPStatus.LENGTH_REQUIRED, "send a Content-Length", close=True)
             return None
         if length > MAX_BODY_BYTES:
-            self._discard(length)
             self._send_error(
                 HTTPStatus.REQUEST_ENTITY_TOO_LARGE,
                 f"the draft is too long to check: {length:,} bytes, and the limit is "
                 f"{MAX_BODY_BYTES:,} bytes (a thank-you note is rarely over 2,000)",
                 close=True,
             )
+            self._discard(length)
             return None
         return self.rfile.read(length)
 
     def _discard(self, length: int) -> None:
-        """Read and drop a refused body, up to a bound, so the client gets the answer
-        rather than a reset connection; past the bound the connection is just closed."""
+        """After refusing a body, read and drop some of it, so that closing the
+        connection does not reset it before the client has read the answer."""
         left = min(length, _DISCARD_BYTES)
-        while left > 0:
-            chunk = self.rfile.read(min(left, 65536))
-            if not chunk:
-                break
-            left -= len(chunk)
+        self.connection.settimeout(_DISCARD_SECONDS)
+        try:
+            while left > 0:
+                chunk = self.rfile.read(min(left, 65536))
+                if not chunk:
+                    break
+                left -= len(chunk)
+        except OSError:
+            pass
 
     # -- answers ------------------------------------------------------------------------
     def _send_error(self, status: HTTPStatus, message: str, close: bool = False) -> None:
@@ -296,8 +306,6 @@ def serve(
     warn: Callable[[str], None] = print,
 ) -> None:
     """Serve the page until interrupted. Raises OSError when the address is taken."""
-    # Build the pipeline before saying the address, so the first lint is quick.
-    lint_draft(ruleset, {"text": ""}, today)
     server = NoteServer(host, port, ruleset, today=today)
     if not is_loopback(host):
         warn(

@@ -1,6 +1,6 @@
-"""Headless Chromium for the page's tests and tools/screenshot.py: Debian's chromium and
-its chromedriver, driven by Selenium with the driver's path given, so Selenium Manager
-never runs (it would try to download a driver)."""
+"""Serving the page in a test (a thread, a free loopback port), and headless Chromium:
+Debian's chromium and its chromedriver, driven by Selenium with the driver's path given,
+so Selenium Manager never runs (it would try to download a driver)."""
 
 from __future__ import annotations
 
