@@ -57,7 +57,7 @@ def main() -> None:
         wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "mark[data-rule='hyperbole']"))
         wait.until(lambda d: "Checked" in d.find_element(By.ID, "status").text)
         driver.execute_script("window.scrollTo(0, 0)")
-        mark = driver.find_element(By.CSS_SELECTOR, "mark[data-rule='hyperbole']")
+        mark = driver.find_element(By.CSS_SELECTOR, "mark[data-rule='placeholder']")
         ActionChains(driver).move_to_element(mark).perform()
         wait.until(lambda d: d.find_element(By.ID, "popover").is_displayed())
         out.parent.mkdir(parents=True, exist_ok=True)

@@ -308,7 +308,10 @@
   // ---------------------------------------------------------------- the list and checklist
   function renderFindings() {
     findingsList.replaceChildren();
-    for (const finding of findings) {
+    // Findings on words first, in reading order; then those about the whole note.
+    const ordered = [...findings].sort((a, b) =>
+      Number(a.whole_note) - Number(b.whole_note) || a.start - b.start || a.id - b.id);
+    for (const finding of ordered) {
       const item = document.createElement("li");
       item.className = `finding sev-${finding.severity}`;
       item.id = `finding-${finding.id}`;
@@ -353,7 +356,7 @@
           const link = document.createElement("a");
           link.href = `#finding-${index}`;
           link.className = "check-link";
-          link.textContent = entry.findings.length === 1 ? "See the finding" : `Finding ${n + 1}`;
+          link.textContent = linkText(findings[index]);
           link.addEventListener("click", (event) => {
             event.preventDefault();
             focusFinding(index);
@@ -365,6 +368,13 @@
       }
       checklistList.append(item);
     }
+  }
+
+  // A link to a finding says which words it is about, or that it is about the note.
+  function linkText(finding) {
+    if (!finding || finding.whole_note || finding.end <= finding.start) return "See the finding";
+    const words = finding.flagged.replace(/\s+/g, " ").trim();
+    return `\u201c${words.length > 40 ? `${words.slice(0, 39)}\u2026` : words}\u201d`;
   }
 
   function focusFinding(index) {
