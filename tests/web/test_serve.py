@@ -19,6 +19,7 @@ import pytest
 
 import notelint
 from notelint.config import load_config
+from notelint.web.server import has_desktop
 from tests.web.harness import page_server
 
 MARKER = "Zyxwvut Quillfeather"  # a name no file on this machine holds
@@ -39,9 +40,9 @@ def _post(host: str, port: int, payload: object) -> tuple[int, dict]:
 
 @contextmanager
 def _serve(args: list[str], cwd: Path, env: dict[str, str]) -> Iterator[tuple[str, int, list]]:
-    """Run `notelint serve ARGS --no-browser`; yield (host, port, lines read so far)."""
+    """Run `notelint serve ARGS`; yield (host, port, lines read so far)."""
     process = subprocess.Popen(
-        [sys.executable, "-m", "notelint", "serve", "--no-browser", *args],
+        [sys.executable, "-m", "notelint", "serve", *args],
         cwd=cwd,
         env=env,
         stdout=subprocess.PIPE,
@@ -89,7 +90,7 @@ def test_serve_prints_its_address_and_writes_nothing(tmp_path: Path) -> None:
     work.mkdir()
     (work / ".notelint.yaml").write_text("rules:\n  hyperbole: {severity: error}\n")
     before = _tree(tmp_path)
-    with _serve([], work, env) as (host, port, output):
+    with _serve(["--no-browser"], work, env) as (host, port, output):
         assert host == "127.0.0.1"
         status, data = _post(host, port, {"text": NOTE, "context": {"company": MARKER}})
         assert status == 200
@@ -101,7 +102,8 @@ def test_serve_prints_its_address_and_writes_nothing(tmp_path: Path) -> None:
 
 
 def test_serve_warns_when_not_on_loopback(tmp_path: Path) -> None:
-    with _serve(["--host", "0.0.0.0"], tmp_path, dict(os.environ)) as (host, port, output):
+    args = ["--no-browser", "--host", "0.0.0.0"]
+    with _serve(args, tmp_path, dict(os.environ)) as (host, port, output):
         assert (host, port) != ("0.0.0.0", 0)
         status, _ = _post("127.0.0.1", port, {"text": NOTE})
         assert status == 200
@@ -113,8 +115,57 @@ def test_serve_on_a_given_port(tmp_path: Path) -> None:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         free = probe.getsockname()[1]
-    with _serve(["--port", str(free)], tmp_path, dict(os.environ)) as (_, port, _output):
+    with _serve(["--no-browser", "--port", str(free)], tmp_path, dict(os.environ)) as (
+        _,
+        port,
+        _output,
+    ):
         assert port == free
+
+
+def test_serve_on_ipv6_loopback(tmp_path: Path) -> None:
+    if not socket.has_ipv6:
+        pytest.skip("no IPv6")
+    try:
+        with socket.socket(socket.AF_INET6) as probe:
+            probe.bind(("::1", 0))
+    except OSError:
+        pytest.skip("no IPv6 loopback address")
+    with _serve(["--no-browser", "--host", "::1"], tmp_path, dict(os.environ)) as (
+        host,
+        port,
+        output,
+    ):
+        assert host == "::1"
+        connection = http.client.HTTPConnection("::1", port, timeout=60)
+        connection.request("GET", "/")
+        assert connection.getresponse().status == 200
+    assert "warning" not in output[-1]
+
+
+def test_without_a_desktop_the_address_is_printed_for_the_writer(tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "notelint", "serve"],
+        cwd=tmp_path,
+        env=env,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert process.stdout is not None
+        assert "the page is at http://127.0.0.1:" in process.stdout.readline()
+        assert "no desktop to open a browser on" in process.stdout.readline()
+    finally:
+        process.terminate()
+        process.communicate(timeout=30)
+
+
+def test_has_desktop() -> None:
+    assert has_desktop({"DISPLAY": ":0"}, "linux")
+    assert has_desktop({"WAYLAND_DISPLAY": "wayland-0"}, "linux")
+    assert not has_desktop({}, "linux")
+    assert has_desktop({}, "darwin") and has_desktop({}, "win32")
 
 
 def test_serve_reports_a_taken_port(tmp_path: Path) -> None:

@@ -14,9 +14,11 @@ from __future__ import annotations
 import datetime as dt
 import ipaddress
 import json
+import os
 import socket
+import sys
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -295,6 +297,14 @@ class PageHandler(BaseHTTPRequestHandler):
             self.wfile.write(body)
 
 
+def has_desktop(environ: Mapping[str, str] = os.environ, platform: str = sys.platform) -> bool:
+    """Whether a graphical browser can open. Without a display, Python's webbrowser falls
+    back to a text-mode browser, which would take over the terminal the server uses."""
+    if platform in ("darwin", "win32"):
+        return True
+    return bool(environ.get("DISPLAY") or environ.get("WAYLAND_DISPLAY"))
+
+
 def serve(
     ruleset: RuleSet,
     *,
@@ -313,10 +323,12 @@ def serve(
             "can reach this address can use the page. Use --host 127.0.0.1 to keep it local."
         )
     say(f"notelint: the page is at {server.url} (press Ctrl+C to stop)")
-    if open_browser:
+    if open_browser and has_desktop():
         import webbrowser
 
         threading.Thread(target=webbrowser.open, args=(server.url,), daemon=True).start()
+    elif open_browser:
+        say("notelint: no desktop to open a browser on; open the address above in one")
     try:
         server.serve_forever()
     except KeyboardInterrupt:
