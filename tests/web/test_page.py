@@ -17,6 +17,7 @@ import pytest
 from notelint.config import default_ruleset
 from notelint.web.draft import lint_draft
 from notelint.web.server import NoteServer
+from tests.conftest import ROOT
 from tests.web.harness import browser_available, chromium, page_server
 
 IN_CI = os.environ.get("CI", "").lower() in ("true", "1")
@@ -314,3 +315,24 @@ def test_the_page_fetches_nothing_from_elsewhere(page: Any, server: NoteServer) 
         "return performance.getEntriesByType('resource').map(e => e.name);"
     )
     assert resources and all(name.startswith(server.url) for name in resources), resources
+
+
+def test_an_empty_draft_is_a_list_of_things_to_do_and_a_clean_one_is_all_met(
+    page: Any,
+) -> None:
+    states = page.execute_script(
+        "return [...document.querySelectorAll('#checklist li')].map(li => li.dataset.state);"
+    )
+    assert set(states) == {"todo"}
+    assert not page.find_elements("css selector", "#findings li")
+    assert page.find_element("id", "no-findings").text == "Nothing to report yet."
+
+    clean = (ROOT / "examples" / "clean.md").read_text(encoding="utf-8")
+    _paste(page, clean)
+    _wait(page, lambda d: d.find_element("id", "status").text == "Checked: no findings.")
+    states = page.execute_script(
+        "return [...document.querySelectorAll('#checklist li')].map(li => li.dataset.state);"
+    )
+    assert states and set(states) == {"met"}
+    assert not _marks(page)
+    assert "follows the advice" in page.find_element("id", "no-findings").text

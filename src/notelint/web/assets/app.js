@@ -75,18 +75,21 @@
 
   function show(data) {
     checkedText = draft.value;
-    findings = data.findings.map((finding, index) => ({ ...finding, id: index }));
-    report = data.report;
+    // An empty draft is not a flawed one: the checklist is a list of things to do.
+    const empty = !draft.value.trim();
+    findings = empty ? [] : data.findings.map((finding, index) => ({ ...finding, id: index }));
+    report = empty ? [] : data.report;
     renderFieldErrors(data.field_errors || {});
     renderHighlights();
     renderFindings();
-    renderChecklist(data.checklist);
+    const toDo = (entry) => ({ ...entry, state: entry.state === "off" ? "off" : "todo", findings: [] });
+    renderChecklist(empty ? data.checklist.map(toDo) : data.checklist);
     const words = data.words;
     $("word-count").textContent = `${words} word${words === 1 ? "" : "s"}`;
     if (data.note_error) {
       say(`The draft could not be read: ${data.note_error}`, true);
     } else {
-      say(summary());
+      say(empty ? "Paste or write your draft to check it." : summary());
     }
     refreshPopoverFromCaret();
   }
@@ -328,7 +331,11 @@
       findingsList.append(item);
     }
     $("findings-count").textContent = `(${findings.length})`;
-    $("no-findings").hidden = findings.length > 0 || !draft.value.trim();
+    const none = $("no-findings");
+    none.hidden = findings.length > 0;
+    none.textContent = draft.value.trim()
+      ? "No findings: the note follows the advice."
+      : "Nothing to report yet.";
   }
 
   function renderChecklist(items) {
@@ -341,12 +348,14 @@
       const mark = document.createElement("span");
       mark.className = "mark";
       mark.setAttribute("aria-hidden", "true");
-      mark.textContent = { met: "\u2713", missing: "\u2717", off: "\u2013" }[entry.state];
+      mark.textContent = { met: "\u2713", missing: "\u2717", off: "\u2013", todo: "\u25cb" }[entry.state];
       const label = document.createElement("span");
       label.className = "label";
       const state = document.createElement("span");
       state.className = "state";
-      state.textContent = { met: "Met", missing: "Missing", off: "Not checked" }[entry.state];
+      state.textContent = {
+        met: "Met", missing: "Missing", off: "Not checked", todo: "To do",
+      }[entry.state];
       label.append(state, ": ", entry.label);
       item.append(mark, label);
       if (entry.findings.length) {
