@@ -97,11 +97,37 @@ def _finding(ruleset: RuleSet, note: Note, v: Violation, shift: int) -> dict[str
     rule = ruleset.get(v.rule)
     start, end = v.offset, v.end_offset
     note_level = rule is not None and rule.kind in NOTE_LEVEL_KINDS
+
+    def unit(offset: int) -> int:
+        return shift + to_units(note.text[:offset], UTF16)
+
     return {
         **v.to_dict(),
-        "start": shift + to_units(note.text[:start], UTF16),
-        "end": shift + to_units(note.text[:end], UTF16),
+        "start": unit(start),
+        "end": unit(end),
         "flagged": note.text[start:end],
         "why": " ".join(rule.why.split()) if rule else "",
         "whole_note": note_level and (start, end) == body_line_span(note),
+        "fixes": [
+            {
+                "title": title,
+                "edits": [
+                    {"start": unit(a), "end": unit(b), "content": content, "was": note.text[a:b]}
+                    for a, b, content in edits
+                ],
+            }
+            for title, edits in _fix_options(v)
+        ],
     }
+
+
+def _fix_options(v: Violation) -> list[tuple[str, list[tuple[int, int, str]]]]:
+    """Each way to fix a violation, preferred first: a title and (start, end, new text)
+    edits in code points. A fix that carries options of edits (`fix_options`) gives them
+    all; a fix with only a replacement replaces the violation's words."""
+    options = getattr(v, "fix_options", None)
+    if options is not None:
+        return [(o.title, [(e.start, e.end, e.content) for e in o.edits]) for o in options]
+    if v.fix is None or v.fix.replacement is None:
+        return []
+    return [(v.fix.description, [(v.offset, v.end_offset, v.fix.replacement)])]

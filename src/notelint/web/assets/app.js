@@ -125,15 +125,24 @@
     ) suffix++;
     const changedEnd = before.length - suffix;
     const delta = after.length - before.length;
+    // Where a range is after the edit, or null when the edit touched it.
+    const moved = (start, end) => {
+      if (end <= prefix) return [start, end];
+      if (start >= changedEnd) return [start + delta, end + delta];
+      return null;
+    };
     findings = findings.filter((finding) => {
-      if (finding.whole_note) return true;
-      if (finding.end <= prefix) return true;
-      if (finding.start >= changedEnd) {
-        finding.start += delta;
-        finding.end += delta;
-        return true;
+      if (!finding.whole_note) {
+        const span = moved(finding.start, finding.end);
+        if (!span) return false;
+        [finding.start, finding.end] = span;
       }
-      return false;
+      finding.fixes = finding.fixes.filter((option) => option.edits.every((edit) => {
+        const range = moved(edit.start, edit.end);
+        if (range) [edit.start, edit.end] = range;
+        return range !== null;
+      }));
+      return true;
     });
   }
 
@@ -202,14 +211,14 @@
       showButton.addEventListener("click", () => selectInDraft(finding));
       actions.append(showButton);
     }
-    if (finding.fix) {
+    finding.fixes.forEach((option, index) => {
       const fixButton = document.createElement("button");
       fixButton.type = "button";
-      fixButton.className = "fix";
-      fixButton.textContent = finding.fix.description || `Replace with \u201c${finding.fix.replacement}\u201d`;
-      fixButton.addEventListener("click", () => applyFix(finding));
+      fixButton.className = index ? "fix alternative" : "fix";
+      fixButton.textContent = option.title;
+      fixButton.addEventListener("click", () => applyFix(option));
       actions.append(fixButton);
-    }
+    });
     return actions;
   }
 
@@ -280,24 +289,35 @@
   }
 
   // ---------------------------------------------------------------- fixes
-  function applyFix(finding) {
-    const replacement = finding.fix.replacement;
-    if (draft.value.slice(finding.start, finding.end) !== finding.flagged) {
+  function applyFix(option) {
+    if (option.edits.some((edit) => draft.value.slice(edit.start, edit.end) !== edit.was)) {
       say("The draft has changed since it was checked; checking it again.", true);
       lintNow();
       return;
     }
     hidePopover();
     draft.focus();
-    draft.setSelectionRange(finding.start, finding.end);
-    // insertText keeps the browser's undo history (Ctrl+Z takes the fix back).
-    const inserted = document.execCommand && document.execCommand("insertText", false, replacement);
-    if (!inserted || draft.value.slice(finding.start, finding.start + replacement.length) !== replacement) {
-      draft.setRangeText(replacement, finding.start, finding.end, "end");
+    // The last edit first, so that the offsets of the others still hold.
+    for (const edit of [...option.edits].sort((a, b) => b.start - a.start)) {
+      replaceRange(edit.start, edit.end, edit.content);
+    }
+    say(`Fixed: ${option.title}. Checking again.`);
+    lintNow();
+  }
+
+  function replaceRange(start, end, content) {
+    if (start === end && !content) return;
+    draft.setSelectionRange(start, end);
+    const expected = draft.value.slice(0, start) + content + draft.value.slice(end);
+    // execCommand keeps the browser's undo history (Ctrl+Z takes the fix back).
+    if (document.execCommand) {
+      document.execCommand(content ? "insertText" : "delete", false, content);
+    }
+    if (draft.value !== expected) {
+      draft.value = expected;
+      draft.setSelectionRange(start + content.length, start + content.length);
       draft.dispatchEvent(new Event("input", { bubbles: true }));
     }
-    say(`Fixed: ${finding.fix.description || "replaced"}. Checking again.`);
-    lintNow();
   }
 
   function selectInDraft(finding) {
