@@ -106,6 +106,12 @@ def test_company_field_gives_the_placeholder_a_fix() -> None:
     )
     assert placeholder["flagged"] == "[Company]"
     assert placeholder["fix"]["replacement"] == "Acme Robotics"
+    start = text.index("[Company]")
+    edit = {"start": start, "end": start + 9, "content": "Acme Robotics", "was": "[Company]"}
+    assert placeholder["fixes"] == [
+        {"title": "Replace with \u201cAcme Robotics\u201d", "edits": [edit]}
+    ]
+    assert without["fixes"] == []
 
 
 def test_interview_date_is_checked_against_today() -> None:
