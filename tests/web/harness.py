@@ -70,6 +70,11 @@ def chromium(width: int = 1280, height: int = 900) -> Iterator[WebDriver]:
         f"--window-size={width},{height}",
         "--force-device-scale-factor=1",
         "--lang=en-US",
+        # Nothing of its own over the network either: no updates, sync or first-run pages.
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
     ):
         options.add_argument(argument)
     driver = webdriver.Chrome(service=Service(executable_path=str(CHROMEDRIVER)), options=options)

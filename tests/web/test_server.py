@@ -245,3 +245,21 @@ def test_a_body_of_unknown_length_is_refused(server: NoteServer, headers: dict) 
             answer += chunk
     assert answer.startswith(b"HTTP/1.1 411")
     assert b"send a Content-Length" in answer
+
+
+def test_a_bug_is_answered_and_logged_without_the_draft(
+    monkeypatch: pytest.MonkeyPatch, capfd: pytest.CaptureFixture[str]
+) -> None:
+    secret = "Quillfeather-the-draft"
+
+    def broken(*args: object) -> dict:
+        raise ValueError(f"cannot handle {secret}")
+
+    with page_server() as running:
+        monkeypatch.setattr("notelint.web.server.lint_draft", broken)
+        status, data = _lint(running, {"text": secret})
+    assert status == 500 and "failed on this draft" in data["error"]
+    assert secret not in json.dumps(data)
+    err = capfd.readouterr().err
+    assert "notelint: internal error: ValueError at test_server.py:" in err
+    assert secret not in err

@@ -18,11 +18,13 @@ import os
 import socket
 import sys
 import threading
+import traceback
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from importlib import resources
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -118,8 +120,6 @@ def _is_ip(name: str) -> bool:
 
 class NoteServer(ThreadingHTTPServer):
     daemon_threads = True
-    # Do not let a second server take the same port on platforms that allow it.
-    allow_reuse_address = False
 
     def __init__(
         self, host: str, port: int, ruleset: RuleSet, *, today: dt.date | None = None
@@ -136,6 +136,12 @@ class NoteServer(ThreadingHTTPServer):
         self.host_check = HostCheck(host, self.server_address[1])
         # The spaCy pipeline is shared and reconfigured per rule set: one lint at a time.
         self.lint_lock = threading.Lock()
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        """Instead of socketserver's full traceback, which may quote the draft."""
+        exc = sys.exc_info()[1]
+        if exc is not None and not isinstance(exc, ConnectionError):
+            _report_bug(exc)
 
     @property
     def url(self) -> str:
@@ -222,6 +228,13 @@ class PageHandler(BaseHTTPRequestHandler):
         except DraftError as exc:
             self._send_error(HTTPStatus.BAD_REQUEST, str(exc))
             return
+        except Exception as exc:  # a bug: answer, and log where it is but not the draft
+            _report_bug(exc)
+            self._send_error(
+                HTTPStatus.INTERNAL_SERVER_ERROR,
+                "notelint failed on this draft; the terminal running notelint serve says where",
+            )
+            return
         self._send_json(HTTPStatus.OK, result)
 
     # -- checks -------------------------------------------------------------------------
@@ -295,6 +308,14 @@ class PageHandler(BaseHTTPRequestHandler):
         self.end_headers()
         if self.command != "HEAD":
             self.wfile.write(body)
+
+
+def _report_bug(exc: BaseException) -> None:
+    """The exception's type and where it was raised, on standard error. Not its message
+    or a full traceback: either may quote the draft."""
+    frames = traceback.extract_tb(exc.__traceback__)
+    where = f" at {Path(frames[-1].filename).name}:{frames[-1].lineno}" if frames else ""
+    print(f"notelint: internal error: {type(exc).__name__}{where}", file=sys.stderr)
 
 
 def has_desktop(environ: Mapping[str, str] = os.environ, platform: str = sys.platform) -> bool:
