@@ -164,3 +164,11 @@ def test_context_from_the_page_wins_over_the_config(tmp_path: Path) -> None:
     config.write_text("context:\n  interviewer: Sam Lee\n", encoding="utf-8")
     result = lint_draft(load_config(config), {"text": FLAWED, "context": {"interviewer": "Dana"}})
     assert "salutation" not in {f["rule"] for f in result["findings"]}
+
+
+def test_an_item_whose_rules_are_all_off_is_not_checked(tmp_path: Path) -> None:
+    config = tmp_path / ".notelint.yaml"
+    config.write_text("rules:\n  length: off\n  hyperbole: off\n", encoding="utf-8")
+    states = _checklist(lint_draft(load_config(config), {"text": FLAWED}))
+    assert states["brevity"] == "off"
+    assert states["tone"] == "missing"  # other tone rules still run
