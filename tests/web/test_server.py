@@ -9,9 +9,11 @@ import re
 import socket
 from collections.abc import Iterator
 from importlib import resources
+from pathlib import Path
 
 import pytest
 
+from notelint.config import load_config
 from notelint.web.server import MAX_BODY_BYTES, HostCheck, NoteServer
 from tests.web.harness import page_server
 
@@ -263,3 +265,21 @@ def test_a_bug_is_answered_and_logged_without_the_draft(
     err = capfd.readouterr().err
     assert "notelint: internal error: ValueError at test_server.py:" in err
     assert secret not in err
+
+
+def test_settings_fill_the_fields_from_the_config(tmp_path: Path) -> None:
+    config = tmp_path / ".notelint.yaml"
+    config.write_text(
+        "context:\n  interviewer: [Dana Chen, Sam Lee]\n  company: Acme Robotics\n"
+        "  interview_date: 2026-11-24\n",
+        encoding="utf-8",
+    )
+    with page_server(load_config(config)) as running:
+        status, _, body = _request(running, "GET", "/api/settings")
+    assert status == 200
+    assert json.loads(body)["context"] == {
+        "interviewer": "Dana Chen, Sam Lee",
+        "company": "Acme Robotics",
+        "position": "",
+        "interview_date": "2026-11-24",
+    }

@@ -4,7 +4,7 @@ The standard library's http.server is enough for one writer on one machine, and 
 dependency. Safety, in order of the checks a request meets:
 - the Host header must name the address served (a DNS-rebinding page cannot reach us);
 - a POST must come from the page itself (Origin, when sent, and a JSON content type);
-- a request body over MAX_BODY_BYTES is refused unread (and not kept);
+- a request body over MAX_BODY_BYTES is refused before it is read in;
 - nothing is logged and nothing is written: the draft lives in memory for one request.
 The page's assets are read from the package once, at start.
 """
@@ -63,7 +63,7 @@ _SECURITY_HEADERS = {
 
 
 def load_assets() -> dict[str, tuple[bytes, str]]:
-    """The page's files, by URL path: read once so that serving reads no file."""
+    """The page's files, by URL path, read once at start."""
     folder = resources.files("notelint.web") / "assets"
     return {url: ((folder / name).read_bytes(), kind) for url, (name, kind) in _ASSETS.items()}
 
@@ -124,12 +124,11 @@ class NoteServer(ThreadingHTTPServer):
     def __init__(
         self, host: str, port: int, ruleset: RuleSet, *, today: dt.date | None = None
     ) -> None:
+        # Build the pipeline and import what linting imports now: the first lint is quick.
+        lint_draft(ruleset, {"text": _WARM_UP}, today)
         if ":" in host:
             self.address_family = socket.AF_INET6
         super().__init__((host, port), PageHandler)
-        # Build the pipeline and import what linting imports now, so the first lint is
-        # quick and serving reads no file.
-        lint_draft(ruleset, {"text": _WARM_UP}, today)
         self.ruleset = ruleset
         self.today = today
         self.assets = load_assets()
