@@ -26,7 +26,7 @@
   let lastText = draft.value;
   let shownFinding = null; // the finding in the popover
   let hideTimer = null;
-  let checkedText = null; // the text the findings are for
+  let checkedRequest = null; // the draft and context the findings are for
 
   // ---------------------------------------------------------------- linting
   function contextValues() {
@@ -44,7 +44,7 @@
     clearTimeout(timer);
     const mine = ++sequence;
     const sent = draft.value;
-    const body = JSON.stringify({ text: sent, context: contextValues() });
+    const body = currentRequest();
     const size = new Blob([body]).size;
     if (size > maxBytes) {
       say(`The draft is too long to check: ${size.toLocaleString("en")} bytes, and the ` +
@@ -70,11 +70,15 @@
       say(data.error || `The check failed (${answer.status}).`, true);
       return;
     }
+    checkedRequest = body;
     show(data);
   }
 
+  function currentRequest() {
+    return JSON.stringify({ text: draft.value, context: contextValues() });
+  }
+
   function show(data) {
-    checkedText = draft.value;
     // An empty draft is not a flawed one: the checklist is a list of things to do.
     const empty = !draft.value.trim();
     findings = empty ? [] : data.findings.map((finding, index) => ({ ...finding, id: index }));
@@ -446,7 +450,7 @@
   }
 
   async function downloadFindings() {
-    if (draft.value !== checkedText) await lintNow();
+    if (currentRequest() !== checkedRequest) await lintNow();
     const blob = new Blob([`${JSON.stringify(report, null, 2)}\n`], { type: "application/json" });
     const link = document.createElement("a");
     link.href = URL.createObjectURL(blob);
