@@ -172,3 +172,27 @@ def test_an_item_whose_rules_are_all_off_is_not_checked(tmp_path: Path) -> None:
     states = _checklist(lint_draft(load_config(config), {"text": FLAWED}))
     assert states["brevity"] == "off"
     assert states["tone"] == "missing"  # other tone rules still run
+
+
+def test_a_missing_part_is_listed_and_a_wrong_name_is_marked_in_place() -> None:
+    text = (
+        "Dear Dana,\n\nThank you for meeting with me about the Data Engineer role at Globex "
+        "Corporation on Tuesday.\n\nBest,\nTom\n"
+    )
+    context = {"company": "Acme Robotics", "position": "Data Engineer"}
+    wrong = next(f for f in _lint(text, **context)["findings"] if f["rule"] == "personalization")
+    assert (wrong["flagged"], wrong["whole_note"]) == ("Globex Corporation", False)
+    assert wrong["fixes"][0]["edits"][0]["content"] == "Acme Robotics"
+    unnamed = text.replace(" at Globex Corporation", "")
+    missing = next(
+        f for f in _lint(unnamed, **context)["findings"] if f["rule"] == "personalization"
+    )
+    assert missing["whole_note"] is True
+    # Missing parts are reported where they belong, but never highlighted there.
+    missing_parts = [
+        f
+        for f in _lint(unnamed)["findings"]
+        if f["rule"] in ("pleasure-to-meet", "learned-detail", "continued-interest")
+    ]
+    assert {f["rule"] for f in missing_parts} >= {"pleasure-to-meet", "continued-interest"}
+    assert all(f["whole_note"] for f in missing_parts)

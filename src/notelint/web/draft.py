@@ -23,11 +23,13 @@ from notelint.web.checklist import checklist
 #: the name the draft has in findings and in the downloaded JSON (plain text)
 DRAFT_NAME = "draft.txt"
 
-#: kinds that report about the whole note (missing content, length, timing...) at the
-#: first line of its body; the page lists those rather than highlighting that line
-NOTE_LEVEL_KINDS = frozenset(
-    {"required", "specific-detail", "word-count", "readability", "timing", "personalization"}
-)
+#: kinds whose findings are about something missing or about the note as a whole
+#: (length, timing, readability); they are reported at a line (where the missing part
+#: belongs, or the body's first line), but the page lists them rather than highlighting
+#: that line or paragraph
+NOTE_LEVEL_KINDS = frozenset({"required", "specific-detail", "word-count", "readability", "timing"})
+#: kinds that report a missing part at the body's first line, and other problems in place
+_MISSING_AT_FIRST_LINE = frozenset({"personalization"})
 
 
 class DraftError(ValueError):
@@ -96,7 +98,10 @@ def _context(fields: Mapping[str, Any]) -> tuple[Context, dict[str, str]]:
 def _finding(ruleset: RuleSet, note: Note, v: Violation, shift: int) -> dict[str, Any]:
     rule = ruleset.get(v.rule)
     start, end = v.offset, v.end_offset
-    note_level = rule is not None and rule.kind in NOTE_LEVEL_KINDS
+    kind = rule.kind if rule else ""
+    note_level = kind in NOTE_LEVEL_KINDS or (
+        kind in _MISSING_AT_FIRST_LINE and (start, end) == body_line_span(note)
+    )
 
     def unit(offset: int) -> int:
         return shift + to_units(note.text[:offset], UTF16)
@@ -107,7 +112,7 @@ def _finding(ruleset: RuleSet, note: Note, v: Violation, shift: int) -> dict[str
         "end": unit(end),
         "flagged": note.text[start:end],
         "why": " ".join(rule.why.split()) if rule else "",
-        "whole_note": note_level and (start, end) == body_line_span(note),
+        "whole_note": note_level,
         "fixes": [
             {
                 "title": title,
