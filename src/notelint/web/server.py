@@ -144,7 +144,7 @@ class NoteServer(ThreadingHTTPServer):
 
     @property
     def url(self) -> str:
-        host, port = self.server_address[0], self.server_address[1]
+        host, port = str(self.server_address[0]), self.server_address[1]
         shown = "127.0.0.1" if host == "0.0.0.0" else "[::1]" if host == "::" else host
         if ":" in shown and not shown.startswith("["):
             shown = f"[{shown}]"
