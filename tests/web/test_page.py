@@ -181,7 +181,8 @@ def test_a_fix_applied_from_the_keyboard_removes_its_highlight(page: Any) -> Non
     _wait(page, lambda d: "placeholder" in _marks(d))
     assert not page.find_elements("css selector", "#findings li[data-rule='placeholder'] .fix")
     page.find_element("id", "company").send_keys("Acme Robotics")
-    _wait(page, lambda d: d.find_elements("css selector", "#findings .fix"))
+    placeholder_fix = "#findings li[data-rule='placeholder'] .fix"
+    _wait(page, lambda d: d.find_elements("css selector", placeholder_fix))
 
     _caret_to(page, WITH_PLACEHOLDER, "[Company]")
     popover = page.find_element("id", "popover")
@@ -211,6 +212,22 @@ def test_a_fix_button_in_the_list(page: Any) -> None:
     button.click()
     _wait(page, lambda d: "placeholder" not in _marks(d))
     assert "[Company]" not in page.find_element("id", "draft").get_attribute("value")
+
+
+def test_a_fix_that_inserts_a_missing_part(page: Any) -> None:
+    _paste(page, WITH_PLACEHOLDER)
+    _wait(page, lambda d: _state(d, "interest") == "missing")
+    item = page.find_element("css selector", "#findings li[data-rule='continued-interest']")
+    fix = item.find_element("css selector", ".fix")
+    assert fix.text.startswith("Insert")
+    fix.click()
+    _wait(page, lambda d: _state(d, "interest") == "met")
+    expected = lint_draft(default_ruleset(), {"text": WITH_PLACEHOLDER}, TODAY)
+    finding = next(f for f in expected["findings"] if f["rule"] == "continued-interest")
+    (edit,) = finding["fixes"][0]["edits"]
+    assert edit["start"] == edit["end"]  # an insertion, away from the reported line
+    inserted = WITH_PLACEHOLDER[: edit["start"]] + edit["content"] + WITH_PLACEHOLDER[edit["end"] :]
+    assert page.find_element("id", "draft").get_attribute("value") == inserted
 
 
 def test_the_interviewer_field_changes_the_salutation_check(page: Any) -> None:

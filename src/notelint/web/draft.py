@@ -1,8 +1,9 @@
 """The lint endpoint's work, without HTTP: a draft and its context in, the findings, the
 checklist and the word count out, as plain JSON-ready data.
 
-Offsets for the page count UTF-16 code units (a browser's string indexes); the
-`report` list is exactly what `notelint check --format json` prints for the draft.
+Offsets for the page count UTF-16 code units (a browser's string indexes), for the
+flagged words and for each edit of each way to fix them; the `report` list is exactly
+what `notelint check --format json` prints for the draft.
 """
 
 from __future__ import annotations
@@ -115,24 +116,17 @@ def _finding(ruleset: RuleSet, note: Note, v: Violation, shift: int) -> dict[str
         "whole_note": note_level,
         "fixes": [
             {
-                "title": title,
+                "title": option.title,
                 "edits": [
-                    {"start": unit(a), "end": unit(b), "content": content, "was": note.text[a:b]}
-                    for a, b, content in edits
+                    {
+                        "start": unit(edit.start),
+                        "end": unit(edit.end),
+                        "content": edit.content,
+                        "was": note.text[edit.start : edit.end],
+                    }
+                    for edit in option.edits
                 ],
             }
-            for title, edits in _fix_options(v)
+            for option in v.fix_options
         ],
     }
-
-
-def _fix_options(v: Violation) -> list[tuple[str, list[tuple[int, int, str]]]]:
-    """Each way to fix a violation, preferred first: a title and (start, end, new text)
-    edits in code points. A fix that carries options of edits (`fix_options`) gives them
-    all; a fix with only a replacement replaces the violation's words."""
-    options = getattr(v, "fix_options", None)
-    if options is not None:
-        return [(o.title, [(e.start, e.end, e.content) for e in o.edits]) for o in options]
-    if v.fix is None or v.fix.replacement is None:
-        return []
-    return [(v.fix.description, [(v.offset, v.end_offset, v.fix.replacement)])]
