@@ -35,7 +35,7 @@ def test_the_shipped_rules_refer_only_to_known_lexicons_and_use_them() -> None:
     assert used <= set(default_lexicons())
     # every lexicon serves a rule: referred to in rules.yaml or read by a kind
     code = "".join(p.read_text("utf-8") for p in (ROOT / "src" / "notelint").rglob("*.py"))
-    in_code = set(re.findall(r"LEXICONS\[\"([a-z][a-z0-9_-]*)\"\]", code))
+    in_code = set(re.findall(r"(?:LEXICONS|default_lexicons\(\))\[\"([a-z][a-z0-9_-]*)\"\]", code))
     assert set(default_lexicons()) - used - in_code == set()
     # built rules hold plain words, never a reference
     for rule in default_ruleset().rules:

@@ -32,6 +32,7 @@ from notelint.kinds.base import Kind
 from notelint.kinds.matching import Phrases, is_negated
 from notelint.kinds.placeholder import SlotFinder
 from notelint.kinds.placement import place_span
+from notelint.lexicons import default_lexicons
 from notelint.model import Finding
 
 if TYPE_CHECKING:
@@ -41,26 +42,14 @@ if TYPE_CHECKING:
     from notelint.model import Rule
     from notelint.sources import Note
 
-# Grammar, not rule data: these are the same for every rule of this kind.
+# Grammar, not rule data: these are the same for every rule of this kind (the word
+# classes among them come from the shipped lexicons).
 FIRST_PERSON = frozenset({"i", "me", "my", "mine", "myself"})
-WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
-MONTHS = frozenset(
-    {
-        "january", "february", "march", "april", "may", "june", "july", "august",
-        "september", "october", "november", "december", "jan", "feb", "mar", "apr",
-        "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-    }
-)  # fmt: skip
-NUMBER_WORDS = frozenset(
-    {
-        "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-        "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
-        "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty",
-        "ninety", "hundred", "hundreds", "thousand", "thousands", "million", "millions",
-        "billion", "dozen", "dozens", "twice", "double", "triple", "half", "third",
-        "thirds", "percent",
-    }
-)  # fmt: skip
+WEEKDAYS = frozenset(default_lexicons()["weekdays"])
+MONTHS = frozenset(default_lexicons()["months"]) | frozenset(
+    default_lexicons()["month-abbreviations"]
+)
+NUMBER_WORDS = frozenset(default_lexicons()["number-words"])
 # Prepositions that, before "my", put a cue in the writer's own past ("At my last job, I
 # learned that ...").
 _OWN_PAST = frozenset({"at", "in", "from", "during", "throughout", "over"})
