@@ -16,6 +16,7 @@ from typing import Any
 
 import click
 
+from notelint import __version__
 from notelint.config import (
     ConfigError,
     RuleSet,
@@ -95,7 +96,7 @@ def _fail(message: str) -> None:
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(package_name="notelint")
+@click.version_option(version=__version__, prog_name="notelint")
 def cli() -> None:
     """notelint: a linter for job-interview thank-you notes."""
 
@@ -162,6 +163,14 @@ def cli() -> None:
     "--diff", is_flag=True, help="Print a unified diff of what --fix would do; write nothing."
 )
 @click.option("--show-fixes", is_flag=True, help="List the fixes applied, or offered.")
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=0),
+    default=0,
+    show_default="0: the machine's cores, when there are enough notes to pay for it",
+    help="Processes to lint with.",
+)
 def check(
     paths: tuple[str, ...],
     fmt: str,
@@ -184,6 +193,7 @@ def check(
     unsafe_fixes: bool,
     diff: bool,
     show_fixes: bool,
+    jobs: int,
 ) -> None:
     """Lint notes: files, folders (searched for notes), or - for standard input."""
     if stdin_filename and not paths:
@@ -212,6 +222,7 @@ def check(
         context=context,
         today=today_date,
         force_exclude=force_exclude,
+        jobs=jobs,
     )
     ruleset = _ruleset_or_none(linter, stdin_filename or (paths[0] if paths else None))
     unknown = linter.unknown_rules([*selected, *extended, *ignored], ruleset) if ruleset else []

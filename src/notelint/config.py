@@ -10,6 +10,7 @@ line, as one ConfigError.
 from __future__ import annotations
 
 import fnmatch
+import hashlib
 import importlib.resources
 import re
 import string
@@ -19,6 +20,7 @@ from functools import lru_cache
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from notelint import cache
 from notelint.fixtable import compile_table, table_problems
 from notelint.kinds import KINDS
 from notelint.kinds.base import type_error
@@ -175,8 +177,28 @@ def load_config(path: str | Path | None = None, *, start: str | Path | None = No
 
 @lru_cache(maxsize=8)
 def _rule_file(path: Path) -> tuple[dict[str, dict[str, Any]], tuple[str, ...]]:
-    """Parse and validate a full rule set file (the shipped rules.yaml, or `extends`)."""
-    problems = _Problems(path)
+    """Parse and validate a full rule set file (the shipped rules.yaml, or `extends`);
+    the result is kept in the on-disk cache, keyed by the file's bytes, since parsing
+    and checking it takes longer than the rest of starting up."""
+    try:
+        key = cache.entry_key(str(path), path.read_bytes())
+    except OSError:
+        key = None  # _read_yaml reports it
+    name = "ruleset-" + hashlib.sha256(str(path).encode()).hexdigest()[:16]
+    if key is not None:
+        hit = cache.load(name, key)
+        if hit is not None:
+            return hit
+    result = _parse_rule_file(path)
+    if key is not None:
+        cache.store(name, key, result)
+    return result
+
+
+def _parse_rule_file(path: Path) -> tuple[dict[str, dict[str, Any]], tuple[str, ...]]:
+    # The shipped rules.yaml's token patterns are validated by the test suite, not on
+    # every run: validating needs spaCy, which `notelint rules` should not have to load.
+    problems = _Problems(path, check_patterns=path != default_rules_path())
     data, lines = _read_yaml(path, problems)
     rules: dict[str, dict[str, Any]] = {}
     if data is not None:
@@ -513,7 +535,7 @@ def _check_options(
     for key, problem in kind.validate(options):
         problems.add(where + (key,), f"option {key!r} of {rule_id!r}: {problem}")
     for key, spec in kind.OPTIONS.items():
-        if spec == "patterns" and options.get(key):
+        if spec == "patterns" and options.get(key) and problems.check_patterns:
             for i, pattern in enumerate(options[key]):
                 invalid = pattern_problem(expand(pattern, lexicons))
                 if invalid:
@@ -676,8 +698,9 @@ def _unknown_option(key: Any, rule_id: str, kind: str, options: Mapping[str, str
 class _Problems:
     """Collects problems with their key paths; locates them on lines at the end."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, *, check_patterns: bool = True) -> None:
         self.path = path
+        self.check_patterns = check_patterns
         self.items: list[tuple[tuple[Any, ...], str]] = []
         self.at_lines: list[tuple[int, str]] = []
         self.extra: list[ConfigProblem] = []

@@ -6,11 +6,13 @@ The CLI, the language server and the Python API are thin adapters over `Linter`.
 from __future__ import annotations
 
 import datetime as dt
+import multiprocessing
 import os
+import sys
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import cast
+from typing import TYPE_CHECKING, cast
 
 from notelint.config import (
     ConfigError,
@@ -22,7 +24,6 @@ from notelint.config import (
 )
 from notelint.fixtable import fix_for
 from notelint.model import Context, Finding, Fix, MessageFields, Rule, Severity, Violation
-from notelint.pipeline import RulesComponent, build_nlp
 from notelint.sources import (
     NOTE_SUFFIXES,
     Note,
@@ -33,8 +34,19 @@ from notelint.sources import (
 )
 from notelint.suggest import did_you_mean
 
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from notelint.pipeline import RulesComponent
+
 DIRECTIVE_KIND = "directive"
 WALK_SUFFIXES = NOTE_SUFFIXES
+#: notes per nlp.pipe batch; a batch's Docs are dropped once its violations are out, so
+#: memory does not grow with the number of notes
+BATCH_SIZE = 64
+#: with jobs=0 (automatic), a process is added for each this many notes, up to the
+#: machine's cores: a worker costs a fork and sending its results back
+NOTES_PER_JOB = 40
 
 
 @dataclass(frozen=True)
@@ -93,7 +105,10 @@ class Linter:
         today: dt.date | None = None,
         extend_select: Iterable[str] | None = None,
         force_exclude: bool = False,
+        jobs: int = 1,
     ) -> None:
+        """`jobs`: processes for large runs (0: the machine's cores, when there are
+        enough notes to pay for starting them); the output is the same for any value."""
         self.fixed: RuleSet | None = (
             config if isinstance(config, RuleSet) else load_config(config) if config else None
         )
@@ -105,6 +120,7 @@ class Linter:
         self.context = context or Context()
         self.today = today
         self.force_exclude = force_exclude
+        self.jobs = jobs
         self._discovered: dict[Path | None, RuleSet] = {}
         self._enabled: dict[int, tuple[RuleSet, RuleSet]] = {}
 
@@ -162,19 +178,40 @@ class Linter:
         return out
 
     def _lint_group(self, ruleset: RuleSet, notes: list[Note]) -> list[Violation]:
+        jobs = self._jobs_for(len(notes))
+        if jobs < 2:
+            return self._lint_serial(ruleset, notes)
+        # Lint a first batch here: it builds the pipeline, compiles the rules and loads
+        # the tables that load on first use, so the forked workers share them.
+        first = min(len(notes), max(1, len(notes) // (jobs * 8)), BATCH_SIZE)
+        out = self._lint_serial(ruleset, notes[:first])
+        out.extend(_lint_in_workers(self, ruleset, notes[first:], jobs))
+        return out
+
+    def _jobs_for(self, count: int) -> int:
+        if self.jobs == 1 or not _can_fork():
+            return 1
+        if self.jobs > 1:
+            return min(self.jobs, max(1, count // 2))
+        cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1
+        return max(1, min(cores, count // NOTES_PER_JOB))
+
+    def _lint_serial(self, ruleset: RuleSet, notes: Sequence[Note]) -> list[Violation]:
+        from notelint.pipeline import build_nlp  # spaCy: only once there is a note to lint
+
         nlp = build_nlp(ruleset.model)
-        cast(RulesComponent, nlp.get_pipe("notelint_rules")).configure(ruleset)
-        docs = []
-        prepared = []
-        for note in notes:
-            note = _check_directives(ruleset, self._with_context(ruleset, note))
-            doc = nlp.make_doc(note.masked)
-            doc._.notelint_note = note
-            doc._.notelint_ruleset = ruleset
-            docs.append(doc)
-            prepared.append(note)
+        cast("RulesComponent", nlp.get_pipe("notelint_rules")).configure(ruleset)
+        prepared = [_check_directives(ruleset, self._with_context(ruleset, n)) for n in notes]
+
+        def docs() -> Iterator[Doc]:  # made as nlp.pipe asks for them, not all at once
+            for note in prepared:
+                doc = nlp.make_doc(note.masked)
+                doc._.notelint_note = note
+                doc._.notelint_ruleset = ruleset
+                yield doc
+
         out: list[Violation] = []
-        for note, doc in zip(prepared, nlp.pipe(docs, batch_size=64), strict=True):
+        for note, doc in zip(prepared, nlp.pipe(docs(), batch_size=BATCH_SIZE), strict=True):
             out.extend(self._violations(ruleset, note, doc._.notelint_findings or []))
         return out
 
@@ -336,6 +373,40 @@ class Linter:
                     notice(candidate, "excluded by config")
                 else:
                     yield candidate
+
+
+def _can_fork() -> bool:
+    # Workers are forked once the pipeline is built, so they start at once and share
+    # its memory; where fork is missing or unsafe (Windows, macOS) notes are linted here.
+    return sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods()
+
+
+#: what forked workers lint: set just before the pool forks, read by _lint_slice
+_WORK: tuple[Linter, RuleSet, Sequence[Note]] | None = None
+
+
+def _lint_slice(bounds: tuple[int, int]) -> list[Violation]:
+    assert _WORK is not None
+    linter, ruleset, notes = _WORK
+    return linter._lint_serial(ruleset, notes[bounds[0] : bounds[1]])
+
+
+def _lint_in_workers(
+    linter: Linter, ruleset: RuleSet, notes: Sequence[Note], jobs: int
+) -> list[Violation]:
+    """Violations of notes, in order, linted by `jobs` forked processes. The notes reach
+    the workers through fork (only slice bounds are sent); violations come back."""
+    global _WORK
+    if not notes:
+        return []
+    size = max(1, min(BATCH_SIZE, len(notes) // (jobs * 4)))
+    slices = [(i, min(i + size, len(notes))) for i in range(0, len(notes), size)]
+    _WORK = (linter, ruleset, notes)
+    try:
+        with multiprocessing.get_context("fork").Pool(jobs) as pool:
+            return [v for part in pool.imap(_lint_slice, slices) for v in part]
+    finally:
+        _WORK = None
 
 
 def _folder_error(error: OSError) -> str:

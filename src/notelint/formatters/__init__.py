@@ -6,12 +6,15 @@ A formatter takes the run's Report and OutputOptions and returns the text to pri
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from notelint.formatters import github, json_format, sarif, text
 from notelint.formatters.base import OutputOptions
-from notelint.linter import Report
 
-Formatter = Callable[[Report, OutputOptions], str]
+if TYPE_CHECKING:
+    from notelint.linter import Report
+
+Formatter = Callable[["Report", OutputOptions], str]
 
 FORMATTERS: dict[str, Formatter] = {
     "text": text.render,

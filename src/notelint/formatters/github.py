@@ -9,9 +9,13 @@ are too. Inputs that could not be read become `::error` annotations.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from notelint.formatters.base import OutputOptions
-from notelint.linter import Report
 from notelint.model import Severity
+
+if TYPE_CHECKING:
+    from notelint.linter import Report
 
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import json
+from typing import TYPE_CHECKING
 
 from notelint.formatters.base import OutputOptions
-from notelint.linter import Report
+
+if TYPE_CHECKING:
+    from notelint.linter import Report
 
 
 def render(report: Report, options: OutputOptions) -> str:

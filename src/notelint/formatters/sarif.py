@@ -10,14 +10,15 @@ notelint; end columns are exclusive, as SARIF wants.
 from __future__ import annotations
 
 import json
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import PurePath
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from notelint.formatters.base import OutputOptions
-from notelint.linter import InputError, Report
 from notelint.model import FixOption, Rule, Severity, Violation
+
+if TYPE_CHECKING:
+    from notelint.linter import InputError, Report
 
 SCHEMA = (
     "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -26,6 +27,8 @@ LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "
 
 
 def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version  # slow to import: on use
+
     try:
         return version("notelint")
     except PackageNotFoundError:  # pragma: no cover

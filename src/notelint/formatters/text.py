@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 import click
 
 from notelint.formatters.base import OutputOptions
-from notelint.linter import Report
 from notelint.model import Severity, Violation
+
+if TYPE_CHECKING:
+    from notelint.linter import Report
 
 _COLOURS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "blue"}
 

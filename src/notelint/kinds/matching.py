@@ -12,15 +12,15 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import TYPE_CHECKING, Any, cast
 
-from spacy.lang.en.stop_words import STOP_WORDS
-from spacy.matcher import Matcher, PhraseMatcher
-from spacy.vocab import Vocab
-
 from notelint.model import thaw
 
+# spaCy is imported where a matcher is built, not here: `notelint --version`, `rules`
+# and config errors import the kinds (for their option schemas) but never need spaCy.
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.matcher import Matcher, PhraseMatcher
     from spacy.tokens import Doc, Span
+    from spacy.vocab import Vocab
 
 # Words that turn a statement around when they come shortly before it in its clause.
 NEGATORS = frozenset(
@@ -60,6 +60,8 @@ class MatchHub:
 
     def __init__(self, nlp: Language, *, validate: bool = False) -> None:
         self.nlp = nlp
+        from spacy.matcher import PhraseMatcher
+
         self.validate = validate  # patterns of a rule set were validated when loaded
         self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.lemma = PhraseMatcher(nlp.vocab, attr="LEMMA")
@@ -73,6 +75,8 @@ class MatchHub:
         return f"{self._cache_key}_{self._keys}"
 
     def add_patterns(self, key: str, patterns: list[list[dict[str, Any]]]) -> None:
+        from spacy.matcher import Matcher
+
         for pattern in patterns:
             anchor = pattern_anchor(pattern)
             matcher = self.groups.get(anchor)
@@ -205,6 +209,8 @@ def _runs(indices: list[int]) -> Iterator[tuple[int, int]]:
 def _rarity(words: frozenset[str]) -> tuple[int, int]:
     """Sort key for anchors: fewer function words first ("the" is in every note, so it
     filters nothing), then fewer words."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
     return (sum(w in STOP_WORDS or len(w) < 3 for w in words), len(words))
 
 
@@ -275,6 +281,8 @@ def lemmatized(nlp: Language, texts: Iterable[str]) -> Iterable[Doc]:
 
 def pattern_problem(pattern: Any) -> str | None:
     """Why a token pattern is not valid for spaCy's Matcher, or None."""
+    from spacy.matcher import Matcher
+
     matcher = Matcher(_validation_vocab(), validate=True)
     try:
         matcher.add("check", [thaw(pattern)])
@@ -286,6 +294,8 @@ def pattern_problem(pattern: Any) -> str | None:
 @functools.cache
 def _validation_vocab() -> Vocab:
     # A bare vocabulary is enough to validate patterns, and far cheaper than a Language.
+    from spacy.vocab import Vocab
+
     return Vocab()
 
 
