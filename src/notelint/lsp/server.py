@@ -1,6 +1,6 @@
 """`notelint lsp`: a thin pygls language server over notelint.linter.Linter.
 
-Diagnostics on open, change (debounced) and save; quick fixes (each suggestion an action
+Diagnostics on open, change and save; quick fixes (each suggestion an action
 of its own), "Fix all safe problems in this note" (source.fixAll) and "disable RULE for
 this note"; hover with the rule's why; config files reloaded when they change. Linting runs on
 one worker thread (the spaCy pipeline is built once and shared, so lints are serialised);
@@ -13,7 +13,6 @@ from __future__ import annotations
 import asyncio
 import logging
 from concurrent.futures import ThreadPoolExecutor
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlparse
 
@@ -21,27 +20,22 @@ from lsprotocol import types
 from pygls.lsp.server import LanguageServer
 from pygls.uris import from_fs_path, to_fs_path
 
+from notelint import __version__
 from notelint.config import CONFIG_NAMES, ConfigError, ConfigProblem, load_config
 from notelint.fixes import fix_note, is_decoded
 from notelint.linter import Linter
 from notelint.lsp import convert
 from notelint.lsp.convert import LintResult
-from notelint.pipeline import build_nlp
 from notelint.sources import SourceError, note_from_text
 from notelint.sources.registry import FORMAT_BY_SUFFIX, LANGUAGE_FORMATS, is_binary
 
 log = logging.getLogger(__name__)
 
-DEBOUNCE_SECONDS = 0.3
+#: wait after a change before linting. None needed: a lint takes a few milliseconds, and a
+#: newer change cancels a lint not yet started, so linting at once keeps up with typing
+DEBOUNCE_SECONDS = 0.0
 TEXT_SUFFIXES = frozenset(s for s, fmt in FORMAT_BY_SUFFIX.items() if not is_binary(fmt))
 CONFIG_GLOB = "**/.notelint.{yaml,yml}"
-
-
-def _version() -> str:
-    try:
-        return version("notelint")
-    except PackageNotFoundError:  # pragma: no cover - running from a bare checkout
-        return "0"
 
 
 def uri_path(uri: str) -> str | None:
@@ -67,7 +61,7 @@ def note_format(uri: str, language_id: str | None) -> str | None:
 
 class NotelintServer(LanguageServer):
     def __init__(self) -> None:
-        super().__init__("notelint", _version())
+        super().__init__("notelint", __version__)
         self.executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="notelint-lint")
         self.linter = Linter()
         self.results: dict[str, LintResult] = {}
@@ -115,7 +109,9 @@ class NotelintServer(LanguageServer):
         if delay:
             await asyncio.sleep(delay)
         result = await self.current_result(uri)
-        if result is not None and self.is_open(uri):
+        if result is None or not self.is_open(uri):
+            return
+        if result.version == self.workspace.get_text_document(uri).version:  # not stale
             self.publish(uri, convert.diagnostics(result, self.encoding), result.version)
 
     async def current_result(self, uri: str) -> LintResult | None:
@@ -241,10 +237,18 @@ def lint_document(
 server = NotelintServer()
 
 
+def warm_up(linter: Linter) -> None:
+    """Import spaCy, build the pipeline and compile the rules (runs on the worker thread,
+    after `initialize` is answered, so the editor is not kept waiting for it)."""
+    try:
+        linter.lint_text("Dear Dana,\n\nThank you.\n\nBest,\nSam", "warm-up.txt")
+    except Exception:  # a broken config is reported when a note is linted
+        log.debug("warm-up failed", exc_info=True)
+
+
 @server.feature(types.INITIALIZED)
 async def initialized(ls: NotelintServer, params: types.InitializedParams) -> None:
-    # Build the pipeline now, off the event loop, so the first lint is quick.
-    ls.executor.submit(build_nlp, None)
+    ls.executor.submit(warm_up, ls.linter)
     caps = ls.client_capabilities
     watched = caps.workspace.did_change_watched_files if caps.workspace else None
     if watched is not None and watched.dynamic_registration:
