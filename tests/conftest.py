@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
 from pathlib import Path
 
 import pytest
 
-from notelint.config import default_ruleset
-from notelint.linter import Linter
-from notelint.model import Violation
+# The tests (and the processes they start) use a cache of their own, never the user's.
+os.environ["NOTELINT_CACHE_DIR"] = tempfile.mkdtemp(prefix="notelint-test-cache-")
+
+from notelint.config import default_ruleset  # noqa: E402
+from notelint.linter import Linter  # noqa: E402
+from notelint.model import Violation  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
