@@ -4,6 +4,7 @@ editor sees it: JSON-RPC messages framed with Content-Length, read on a thread."
 from __future__ import annotations
 
 import json
+import os
 import queue
 import subprocess
 import threading
@@ -12,9 +13,9 @@ from typing import Any
 
 
 class StdioClient:
-    def __init__(self, cmd: list[str]) -> None:
+    def __init__(self, cmd: list[str], env: dict[str, str] | None = None) -> None:
         self.proc = subprocess.Popen(
-            cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL
+            cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env
         )
         self.inbox: queue.Queue[tuple[float, dict[str, Any]]] = queue.Queue()
         self._next_id = 0
@@ -81,12 +82,14 @@ class StdioClient:
         )
         return at
 
-    def close(self) -> None:
+    def close_and_wait(self) -> tuple[int, int, Any]:
+        """Shut the server down; os.wait4's (pid, status, resource usage) of it."""
         try:
             request = self.request("shutdown", None)
             self.response(request, timeout=10)
             self.notify("exit", None)
-            self.proc.wait(timeout=10)
+            assert self.proc.stdin is not None
+            self.proc.stdin.close()
         except Exception:
             self.proc.kill()
-            self.proc.wait()
+        return os.wait4(self.proc.pid, 0)

@@ -65,7 +65,7 @@ class MatchHub:
         self.validate = validate  # patterns of a rule set were validated when loaded
         self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.lemma = PhraseMatcher(nlp.vocab, attr="LEMMA")
-        self.groups: dict[tuple[str, frozenset[str]] | None, Matcher] = {}
+        self.groups: dict[Requirements, Matcher] = {}
         MatchHub._count += 1
         self._cache_key = f"notelint_matches_{MatchHub._count}"
         self._keys = 0
@@ -78,10 +78,10 @@ class MatchHub:
         from spacy.matcher import Matcher
 
         for pattern in patterns:
-            anchor = pattern_anchor(pattern)
-            matcher = self.groups.get(anchor)
+            needs = pattern_requirements(pattern)
+            matcher = self.groups.get(needs)
             if matcher is None:
-                matcher = self.groups[anchor] = Matcher(self.nlp.vocab, validate=self.validate)
+                matcher = self.groups[needs] = Matcher(self.nlp.vocab, validate=self.validate)
             matcher.add(key, [pattern])
 
     def matches(self, doc: Doc) -> dict[int, set[tuple[int, int]]]:
@@ -109,9 +109,9 @@ class MatchHub:
 
     def _token_runs(self, doc: Doc) -> Iterator[tuple[Matcher, int, int]]:
         """Each token matcher with the stretches of the doc it must look at: the
-        sentences that hold one of its anchor words (a pattern never crosses a sentence
-        boundary, which the line-aware sentence splitter puts at every greeting, list
-        item and closing)."""
+        sentences that hold a word for each of its required tokens (a pattern never
+        crosses a sentence boundary, which the line-aware sentence splitter puts at every
+        greeting, list item and closing)."""
         sent_of = [0] * len(doc)
         bounds: list[tuple[int, int]] = []
         for k, sent in enumerate(doc.sents):
@@ -122,14 +122,19 @@ class MatchHub:
         for tok in doc:
             where.setdefault(("LOWER", tok.lower_), set()).add(sent_of[tok.i])
             where.setdefault(("LEMMA", tok.lemma_), set()).add(sent_of[tok.i])
-        for anchor, matcher in self.groups.items():
-            if anchor is None:
+        for needs, matcher in self.groups.items():
+            if not needs:
                 yield matcher, 0, len(doc)
                 continue
-            sents: set[int] = set()
-            for word in anchor[1]:
-                sents |= where.get((anchor[0], word), set())
-            for first, last in _runs(sorted(sents)):
+            sents: set[int] | None = None
+            for attr, words in needs:
+                having: set[int] = set()
+                for word in words:
+                    having |= where.get((attr, word), set())
+                sents = having if sents is None else sents & having
+                if not sents:
+                    break
+            for first, last in _runs(sorted(sents or ())):
                 yield matcher, bounds[first][0], bounds[last][1]
 
     @contextmanager
@@ -171,6 +176,31 @@ def without_inner_space(doc: Doc) -> tuple[Doc, list[int] | None]:
         pos=[t.pos_ for t in kept] if doc.has_annotation("POS") else None,
     )
     return words, index
+
+
+#: what a pattern's required tokens must be: (attribute, lower-case words) for each
+Requirements = frozenset[tuple[str, frozenset[str]]]
+
+
+def pattern_requirements(pattern: Sequence[Any]) -> Requirements:
+    """For each required token of the pattern that its words pin down, the words it
+    must be; a sentence lacking any of them cannot hold a match."""
+    needs = set()
+    for spec in pattern:
+        if _required(spec.get("OP")):
+            for attr in ("LOWER", "LEMMA"):
+                words = _words(spec.get(attr))
+                if words is not None:
+                    needs.add((attr, words))
+    return frozenset(needs)
+
+
+def _words(value: Any) -> frozenset[str] | None:
+    if isinstance(value, str):
+        return frozenset({value.lower()})
+    if isinstance(value, Mapping) and set(value) == {"IN"}:
+        return frozenset(str(v).lower() for v in value["IN"])
+    return None
 
 
 def pattern_anchor(pattern: Sequence[Any]) -> tuple[str, frozenset[str]] | None:
