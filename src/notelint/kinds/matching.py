@@ -65,7 +65,10 @@ class MatchHub:
         self.validate = validate  # patterns of a rule set were validated when loaded
         self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.lemma = PhraseMatcher(nlp.vocab, attr="LEMMA")
-        self.groups: dict[Requirements, Matcher] = {}
+        #: token matchers by what their patterns require, as string hashes (see _token_runs)
+        self.groups: dict[frozenset[tuple[str, frozenset[int]]], Matcher] = {}
+        self._index: list[dict[int, list[int]]] | None = None
+        self._indexed_groups: list[tuple[tuple[int, ...], Matcher]] = []
         MatchHub._count += 1
         self._cache_key = f"notelint_matches_{MatchHub._count}"
         self._keys = 0
@@ -76,13 +79,18 @@ class MatchHub:
 
     def add_patterns(self, key: str, patterns: list[list[dict[str, Any]]]) -> None:
         from spacy.matcher import Matcher
+        from spacy.strings import get_string_id
 
         for pattern in patterns:
-            needs = pattern_requirements(pattern)
+            needs = frozenset(
+                (attr, frozenset(get_string_id(w) for w in words))
+                for attr, words in pattern_requirements(pattern)
+            )
             matcher = self.groups.get(needs)
             if matcher is None:
                 matcher = self.groups[needs] = Matcher(self.nlp.vocab, validate=self.validate)
             matcher.add(key, [pattern])
+        self._index = None
 
     def matches(self, doc: Doc) -> dict[int, set[tuple[int, int]]]:
         """Match ids to (start, end) token ranges, computed once per Doc."""
@@ -112,30 +120,49 @@ class MatchHub:
         sentences that hold a word for each of its required tokens (a pattern never
         crosses a sentence boundary, which the line-aware sentence splitter puts at every
         greeting, list item and closing)."""
-        sent_of = [0] * len(doc)
-        bounds: list[tuple[int, int]] = []
-        for k, sent in enumerate(doc.sents):
-            bounds.append((sent.start, sent.end))
-            for i in range(sent.start, sent.end):
-                sent_of[i] = k
-        where: dict[tuple[str, str], set[int]] = {}
-        for tok in doc:
-            where.setdefault(("LOWER", tok.lower_), set()).add(sent_of[tok.i])
-            where.setdefault(("LEMMA", tok.lemma_), set()).add(sent_of[tok.i])
-        for needs, matcher in self.groups.items():
+        bounds = [(sent.start, sent.end) for sent in doc.sents]
+        index = self._requirement_index()
+        # The sentences that meet each requirement, read from the hashes spaCy keeps for
+        # ORTH, LOWER and LEMMA (reading arrays makes no Token object per token).
+        met: dict[int, set[int]] = {}
+        if len(doc):
+            from spacy.attrs import LEMMA, LOWER, ORTH
+
+            rows = doc.to_array([ORTH, LOWER, LEMMA]).tolist()
+            for k, (first, last) in enumerate(bounds):
+                for ids in rows[first:last]:
+                    for column, word in enumerate(ids):
+                        for requirement in index[column].get(word, ()):
+                            met.setdefault(requirement, set()).add(k)
+        for needs, matcher in self._indexed_groups:
             if not needs:
                 yield matcher, 0, len(doc)
                 continue
-            sents: set[int] | None = None
-            for attr, words in needs:
-                having: set[int] = set()
-                for word in words:
-                    having |= where.get((attr, word), set())
-                sents = having if sents is None else sents & having
-                if not sents:
-                    break
-            for first, last in _runs(sorted(sents or ())):
+            if not all(n in met for n in needs):
+                continue
+            sents = set.intersection(*(met[n] for n in needs))
+            for first, last in _runs(sorted(sents)):
                 yield matcher, bounds[first][0], bounds[last][1]
+
+    def _requirement_index(self) -> list[dict[int, list[int]]]:
+        """Per attribute (ORTH, LOWER, LEMMA): word hash -> the requirements it meets;
+        built on first use, after every pattern has been added."""
+        if self._index is None:
+            numbers: dict[tuple[str, frozenset[int]], int] = {}
+            columns = ("ORTH", "LOWER", "LEMMA")
+            index: list[dict[int, list[int]]] = [{} for _ in columns]
+            groups = []
+            for needs, matcher in self.groups.items():
+                ids = []
+                for need in needs:
+                    if need not in numbers:
+                        numbers[need] = len(numbers)
+                        for word in need[1]:
+                            index[columns.index(need[0])].setdefault(word, []).append(numbers[need])
+                    ids.append(numbers[need])
+                groups.append((tuple(ids), matcher))
+            self._index, self._indexed_groups = index, groups
+        return self._index
 
     @contextmanager
     def collecting(self) -> Iterator[MatchHub]:
@@ -184,22 +211,23 @@ Requirements = frozenset[tuple[str, frozenset[str]]]
 
 def pattern_requirements(pattern: Sequence[Any]) -> Requirements:
     """For each required token of the pattern that its words pin down, the words it
-    must be; a sentence lacking any of them cannot hold a match."""
+    must be (ORTH as written, LOWER and LEMMA in lower case); a sentence lacking any of
+    them cannot hold a match."""
     needs = set()
     for spec in pattern:
         if _required(spec.get("OP")):
-            for attr in ("LOWER", "LEMMA"):
-                words = _words(spec.get(attr))
+            for attr in ("ORTH", "TEXT", "LOWER", "LEMMA"):
+                words = _words(spec.get(attr), lower=attr in ("LOWER", "LEMMA"))
                 if words is not None:
-                    needs.add((attr, words))
+                    needs.add(("ORTH" if attr == "TEXT" else attr, words))
     return frozenset(needs)
 
 
-def _words(value: Any) -> frozenset[str] | None:
+def _words(value: Any, *, lower: bool) -> frozenset[str] | None:
     if isinstance(value, str):
-        return frozenset({value.lower()})
+        return frozenset({value.lower() if lower else value})
     if isinstance(value, Mapping) and set(value) == {"IN"}:
-        return frozenset(str(v).lower() for v in value["IN"])
+        return frozenset(str(v).lower() if lower else str(v) for v in value["IN"])
     return None
 
 
