@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import importlib.util
 import os
 import pickle
 import sys
@@ -54,6 +55,18 @@ def code_fingerprint() -> str:
             continue
         parts.append(f"{path.relative_to(_PACKAGE)}:{stat.st_mtime_ns}:{stat.st_size}")
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()
+
+
+def package_file_stamp(module: str, relative: str) -> str:
+    """Where a data file of an installed package is, with its size and age, without
+    importing the package: a new version of the package misses entries made from it."""
+    spec = importlib.util.find_spec(module)
+    path = Path(spec.origin).parent / relative if spec and spec.origin else None
+    try:
+        info = path.stat() if path else None
+    except OSError:
+        info = None
+    return f"{path}:{info.st_mtime_ns}:{info.st_size}" if info else f"{module}/{relative}:?"
 
 
 def entry_key(*parts: str | bytes) -> str:

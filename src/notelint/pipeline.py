@@ -21,9 +21,11 @@ from typing import TYPE_CHECKING, Any, cast
 
 import spacy
 from spacy.language import Language
+from spacy.lookups import Lookups, load_lookups
 from spacy.pipeline import Lemmatizer
 from spacy.tokens import Doc, SpanGroup
 
+from notelint import cache
 from notelint.kinds import KINDS
 from notelint.kinds.matching import MatchHub
 
@@ -226,12 +228,29 @@ def _build(model: str | None) -> Language:
         nlp = spacy.blank("en")
         nlp.add_pipe("sentencizer")
         lemmatizer = cast(Lemmatizer, nlp.add_pipe("lemmatizer", config={"mode": "lookup"}))
-        lemmatizer.initialize()
+        lemmatizer.initialize(lookups=_lemma_lookups())
     nlp.add_pipe("notelint_lemma_case")
     if "parser" not in nlp.pipe_names:
         nlp.add_pipe("notelint_line_breaks")
     nlp.add_pipe("notelint_rules")
     return nlp
+
+
+def _lemma_lookups() -> Lookups:
+    """English lemmas from spacy-lookups-data, through the on-disk cache: spaCy reads
+    them from compressed JSON, which takes longer than building the rest of the pipeline."""
+    key = cache.entry_key(
+        "lemmas",
+        spacy.__version__,
+        cache.package_file_stamp("spacy_lookups_data", "data/en_lemma_lookup.json.gz"),
+    )
+    table = cache.load("lemmas", key)
+    if table is None:
+        table = dict(load_lookups("en", ["lemma_lookup"]).get_table("lemma_lookup").items())
+        cache.store("lemmas", key, table)
+    lookups = Lookups()
+    lookups.add_table("lemma_lookup", table)
+    return lookups
 
 
 def has_tagger(nlp: Language) -> bool:

