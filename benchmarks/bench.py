@@ -187,6 +187,9 @@ def main() -> None:
     proselint = tool("proselint")
     work = Path(tempfile.mkdtemp(prefix="notelint-bench-"))
     env = {**os.environ, "NOTELINT_CACHE_DIR": str(work / "cache")}
+    # Installed packages run from compiled bytecode; a setting that forbids writing it
+    # would time Python compiling notelint's sources on every run instead.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     folder = work / "notes"
     paths = write_corpus(folder, args.notes)
     one = paths[1]
