@@ -12,24 +12,19 @@ import sys
 from collections.abc import Iterable, Mapping
 from enum import IntEnum
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from notelint import __version__
-from notelint.config import (
-    ConfigError,
-    RuleSet,
-    default_rules_path,
-    default_ruleset,
-    load_config,
-)
 from notelint.formatters import FORMATTERS, OutputOptions
-from notelint.formatters import statistics as statistics_format
-from notelint.linter import InputError, Linter, Report
 from notelint.model import Context, Severity
-from notelint.sources import CONTEXT_KEYS, SourceError, note_from_bytes, parse_context
-from notelint.suggest import did_you_mean
+
+# The config loader, the linter and the note readers are imported by the functions that
+# use them, so that `--version` and `--help` answer without loading them.
+if TYPE_CHECKING:
+    from notelint.config import RuleSet
+    from notelint.linter import Linter, Report
 
 
 class ExitCode(IntEnum):
@@ -54,6 +49,8 @@ def _parse_date(value: str | None, flag: str) -> dt.date | None:
 
 
 def _parse_context(values: tuple[str, ...]) -> Context:
+    from notelint.sources import CONTEXT_KEYS, parse_context
+
     data: dict[str, object] = {}
     for value in values:
         key, sep, val = value.partition("=")
@@ -76,6 +73,8 @@ def _parse_context(values: tuple[str, ...]) -> Context:
 
 
 def _unknown_rules_message(unknown: list[str], known: Iterable[str]) -> str:
+    from notelint.suggest import did_you_mean
+
     named = ", ".join(repr(u) + did_you_mean(u, known) for u in unknown)
     return f"unknown rule {named}; valid rules: {', '.join(sorted(known))}"
 
@@ -196,6 +195,10 @@ def check(
     jobs: int,
 ) -> None:
     """Lint notes: files, folders (searched for notes), or - for standard input."""
+    from notelint.config import ConfigError, default_ruleset, load_config
+    from notelint.formatters import statistics as statistics_format
+    from notelint.linter import Linter
+
     if stdin_filename and not paths:
         paths = ("-",)  # a name for standard input means: read standard input
     elif stdin_filename and "-" not in paths:
@@ -282,6 +285,8 @@ def _write_output(path: str, output: str) -> None:
 def _ruleset_or_none(linter: Linter, path: str | None) -> RuleSet | None:
     """The rule set of the first note, to check --select and --ignore against; None when
     its discovered config is broken (the run reports that and lints the other notes)."""
+    from notelint.config import ConfigError
+
     try:
         return linter.ruleset_for(None if path in (None, "-") else path)
     except ConfigError:
@@ -291,6 +296,10 @@ def _ruleset_or_none(linter: Linter, path: str | None) -> RuleSet | None:
 def _run(
     linter: Linter, paths: tuple[str, ...], stdin_filename: str | None, verbose: bool
 ) -> Report:
+    from notelint.config import ConfigError
+    from notelint.linter import InputError, Report
+    from notelint.sources import SourceError, note_from_bytes
+
     files = [p for p in paths if p != "-"]
     report = linter.lint_paths(files, verbose=verbose) if files else Report()
     if "-" in paths and not (
@@ -324,6 +333,8 @@ def _exit_code(report: Report, fail_on: Severity) -> int:
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Config file.")
 def rules(rule_id: str | None, config_path: str | None) -> None:
     """List the rules in use, or explain one: why, options and examples."""
+    from notelint.config import ConfigError, load_config
+
     try:
         ruleset = load_config(config_path) if config_path else load_config()
     except ConfigError as exc:
@@ -365,6 +376,8 @@ def rules(rule_id: str | None, config_path: str | None) -> None:
 
 def _rule_source(ruleset: RuleSet, rule_id: str) -> Path:
     """The file that defines a rule: the shipped rules.yaml, or the user's config."""
+    from notelint.config import default_rules_path, default_ruleset
+
     if rule_id in default_ruleset().known_ids or ruleset.path is None:
         return default_rules_path()
     return ruleset.path
