@@ -186,7 +186,7 @@ def _rule_file(path: Path) -> tuple[dict[str, dict[str, Any]], tuple[str, ...]]:
         key = None  # _read_yaml reports it
     name = "ruleset-" + hashlib.sha256(str(path).encode()).hexdigest()[:16]
     if key is not None:
-        hit = cache.load(name, key)
+        hit: tuple[dict[str, dict[str, Any]], tuple[str, ...]] | None = cache.load(name, key)
         if hit is not None:
             return hit
     result = _parse_rule_file(path)

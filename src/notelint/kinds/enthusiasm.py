@@ -105,7 +105,7 @@ def _word_classes() -> WordTable | None:
         "word-classes",
         cache.package_file_stamp("spacy_lookups_data", "data/en_lemma_index.json.gz"),
     )
-    table = cache.load("word-classes", key)
+    table: WordTable | None = cache.load("word-classes", key)
     if table is not None:
         return table
     try:

@@ -126,9 +126,7 @@ class MatchHub:
         # ORTH, LOWER and LEMMA (reading arrays makes no Token object per token).
         met: dict[int, set[int]] = {}
         if len(doc):
-            from spacy.attrs import LEMMA, LOWER, ORTH
-
-            rows = doc.to_array([ORTH, LOWER, LEMMA]).tolist()
+            rows = doc.to_array(["ORTH", "LOWER", "LEMMA"]).tolist()
             for k, (first, last) in enumerate(bounds):
                 for ids in rows[first:last]:
                     for column, word in enumerate(ids):

