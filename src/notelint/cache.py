@@ -43,12 +43,12 @@ def cache_dir() -> Path | None:
 
 @functools.cache
 def code_fingerprint() -> str:
-    """notelint's version, the state of its own sources (an editable install changes
-    them without changing the version) and Python's version."""
+    """notelint's version, the state of its own sources and data (an editable install
+    changes them without changing the version) and Python's version."""
     from notelint import __version__
 
     parts = [__version__, sys.version]
-    for path in sorted(_PACKAGE.rglob("*.py")):
+    for path in sorted([*_PACKAGE.rglob("*.py"), *_PACKAGE.rglob("*.yaml")]):
         try:
             stat = path.stat()
         except OSError:
