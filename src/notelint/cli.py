@@ -423,6 +423,7 @@ def serve(
     host: str, port: int, no_browser: bool, config_path: str | None, today: str | None
 ) -> None:
     """A page for writing a note: paste a draft and see what to change."""
+    from notelint.config import ConfigError, load_config
     from notelint.web.server import serve as serve_page
 
     today_date = _parse_date(today, "--today")
