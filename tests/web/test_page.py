@@ -78,9 +78,13 @@ def page(browser: Any, server: NoteServer) -> Any:
 
 
 def _wait(driver: Any, condition: Callable[[Any], Any], timeout: float = 30) -> Any:
+    """Wait for the condition; the page redraws its lists after each lint, so an element
+    found a moment ago may be gone: such a condition is tried again."""
+    from selenium.common.exceptions import StaleElementReferenceException
     from selenium.webdriver.support.ui import WebDriverWait
 
-    return WebDriverWait(driver, timeout).until(condition)
+    wait = WebDriverWait(driver, timeout, ignored_exceptions=(StaleElementReferenceException,))
+    return wait.until(condition)
 
 
 def _paste(driver: Any, text: str) -> None:
@@ -217,10 +221,15 @@ def test_a_fix_button_in_the_list(page: Any) -> None:
 def test_a_fix_that_inserts_a_missing_part(page: Any) -> None:
     _paste(page, WITH_PLACEHOLDER)
     _wait(page, lambda d: _state(d, "interest") == "missing")
-    item = page.find_element("css selector", "#findings li[data-rule='continued-interest']")
-    fix = item.find_element("css selector", ".fix")
-    assert fix.text.startswith("Insert")
-    fix.click()
+
+    def click_insert(driver: Any) -> bool:
+        item = driver.find_element("css selector", "#findings li[data-rule='continued-interest']")
+        fix = item.find_element("css selector", ".fix")
+        assert fix.text.startswith("Insert")
+        fix.click()
+        return True
+
+    _wait(page, click_insert)
     _wait(page, lambda d: _state(d, "interest") == "met")
     expected = lint_draft(default_ruleset(), {"text": WITH_PLACEHOLDER}, TODAY)
     finding = next(f for f in expected["findings"] if f["rule"] == "continued-interest")
