@@ -165,14 +165,59 @@ def find_config(start: Path) -> Path | None:
     return None
 
 
-def load_config(path: str | Path | None = None, *, start: str | Path | None = None) -> RuleSet:
+def load_config(
+    path: str | Path | None = None,
+    *,
+    start: str | Path | None = None,
+    discovered: bool = False,
+) -> RuleSet:
     """The rule set in force: `path` if given, else the nearest config above `start`
-    (default: the current folder), else the shipped defaults."""
+    (default: the current folder), else the shipped defaults. A config that was found
+    rather than named (`discovered`, or found above `start`) may `extends` only files
+    inside its repository."""
     if path is None:
         path = find_config(Path(start) if start is not None else Path.cwd())
+        discovered = True
     if path is None:
         return default_ruleset()
-    return _load_user_config(Path(path))
+    return _load_user_config(Path(path), confined=discovered)
+
+
+def repository_root(config: Path) -> Path:
+    """The git work tree a config file is in (the nearest folder above it holding
+    .git), else the config's own folder."""
+    folder = config.resolve().parent
+    for candidate in (folder, *folder.parents):
+        if (candidate / ".git").exists():
+            return candidate
+    return folder
+
+
+#: the most entries a list or mapping in a config may have, and the longest text
+MAX_ENTRIES = 10_000
+MAX_TEXT_CHARS = 10_000
+
+
+def _check_sizes(value: Any, where: tuple[Any, ...], problems: _Problems) -> None:
+    """Absurd sizes (a list of a million phrases, a pattern of megabytes) are errors at
+    their key, before anything is compiled from them."""
+    name = "the config"
+    if where and isinstance(where[-1], int):
+        name = f"entry {where[-1] + 1}" + (f" of {where[-2]!r}" if len(where) > 1 else "")
+    elif where:
+        name = f"{where[-1]!r}"
+    if isinstance(value, str) and len(value) > MAX_TEXT_CHARS:
+        problems.add(where, f"{name} is {len(value):,} characters long; at most {MAX_TEXT_CHARS:,}")
+    elif isinstance(value, list | tuple | dict):
+        if len(value) > MAX_ENTRIES:
+            problems.add(where, f"{name} has {len(value):,} entries; at most {MAX_ENTRIES:,}")
+            return
+        items = value.items() if isinstance(value, dict) else enumerate(value)
+        for key, item in items:
+            if isinstance(key, str) and len(key) > MAX_TEXT_CHARS:
+                problems.add(where, f"a key of {len(key):,} characters; at most {MAX_TEXT_CHARS:,}")
+                continue
+            _check_sizes(item, where + (key,), problems)
 
 
 @lru_cache(maxsize=8)
@@ -200,6 +245,8 @@ def _parse_rule_file(path: Path) -> tuple[dict[str, dict[str, Any]], tuple[str, 
     # every run: validating needs spaCy, which `notelint rules` should not have to load.
     problems = _Problems(path, check_patterns=path != default_rules_path())
     data, lines = _read_yaml(path, problems)
+    _check_sizes(data, (), problems)
+    problems.raise_if_any(lines)
     rules: dict[str, dict[str, Any]] = {}
     if data is not None:
         if not isinstance(data, dict):
@@ -227,9 +274,11 @@ def default_ruleset() -> RuleSet:
     return RuleSet(rules=built, known_ids=frozenset(order), all_rules=built)
 
 
-def _load_user_config(path: Path) -> RuleSet:
+def _load_user_config(path: Path, *, confined: bool = False) -> RuleSet:
     problems = _Problems(path)
     data, lines = _read_yaml(path, problems)
+    _check_sizes(data, (), problems)
+    problems.raise_if_any(lines)  # absurd sizes: stop before validating a million entries
     if data is None:
         data = {}
     if not isinstance(data, dict):
@@ -244,7 +293,7 @@ def _load_user_config(path: Path) -> RuleSet:
             )
 
     lexicons = _user_lexicons(data.get("lexicons"), problems)
-    base_rules, order = _base_rules(path, data.get("extends", "default"), problems)
+    base_rules, order = _base_rules(path, data.get("extends", "default"), problems, confined)
     rules = {rid: dict(defn) for rid, defn in base_rules.items()}
     order_list = list(order)
     disabled: set[str] = set()
@@ -361,7 +410,7 @@ def _model_available(model: str, base: Path) -> bool:
 
 
 def _base_rules(
-    path: Path, extends: Any, problems: _Problems
+    path: Path, extends: Any, problems: _Problems, confined: bool = False
 ) -> tuple[dict[str, dict[str, Any]], tuple[str, ...]]:
     if extends in (None, "default"):
         return _rule_file(default_rules_path())
@@ -369,6 +418,15 @@ def _base_rules(
         problems.add(("extends",), "'extends' must be 'default' or a path to a rule set")
         return _rule_file(default_rules_path())
     target = (path.parent / extends).resolve()
+    root = repository_root(path)
+    if confined and not target.is_relative_to(root):
+        problems.add(
+            ("extends",),
+            f"'extends' names {extends!r}, which is outside the repository ({root}); "
+            "a config found beside the notes may only extend files inside it (name the "
+            "config with --config to allow it)",
+        )
+        return _rule_file(default_rules_path())
     if not target.is_file():
         problems.add(("extends",), f"'extends' names {extends!r}, which does not exist")
         return _rule_file(default_rules_path())

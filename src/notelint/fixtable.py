@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING, Any
 
 from notelint.lexicons import Lexicons
 from notelint.model import Applicability, Edit, Finding, Fix, FixOption, Rule
+from notelint.regexguard import regex_problem
 
 if TYPE_CHECKING:
     from notelint.positions import LineIndex
@@ -100,10 +101,9 @@ def table_problems(
                     ((i, "match"), f"'match' refers to unknown lexicon '${unknown[0]}'")
                 )
                 continue
-            try:
-                re.compile(_with_lexicons(str(entry["match"]), known))
-            except re.error as exc:
-                problems.append(((i, "match"), f"'match' is not a valid regular expression: {exc}"))
+            problem = regex_problem(_with_lexicons(str(entry["match"]), known))
+            if problem:
+                problems.append(((i, "match"), f"'match' {problem}"))
     return problems
 
 
@@ -451,9 +451,14 @@ def _insertion_point(note: Note, place: str, flagged: int) -> tuple[int, int] | 
                 return None
         return _line_begin(text, lines[0].start), 0
     if place == "before-line":
-        at = next((ln for ln in lines if ln.start <= flagged <= ln.end), None)
-        if at is None or len(at.words) > 4 or at.text[-1:] in ".!?,;:":
+        index = next((i for i, ln in enumerate(lines) if ln.start <= flagged <= ln.end), None)
+        if index is None:
+            return None
+        at = lines[index]
+        if len(at.words) > 4 or at.text[-1:] in ".!?,;:":
             return None  # not a signature line
+        if index and _closing(lines[index - 1].text):
+            return None  # a closing is there already: another would not help
         return _line_begin(text, at.start), 1
     for line in reversed(lines[-8:]):
         if _closing(line.text):
@@ -475,5 +480,9 @@ def _closing(text: str) -> bool:
     return not rest or _name_like(rest, max_words=4)
 
 
+# What str.splitlines() breaks on, as prose_lines() does.
+_LINE_BREAKS = "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"
+
+
 def _line_begin(text: str, at: int) -> int:
-    return max(text.rfind("\n", 0, at), text.rfind("\r", 0, at)) + 1
+    return max(text.rfind(c, 0, at) for c in _LINE_BREAKS) + 1

@@ -137,7 +137,7 @@ class Linter:
             # A broken config raises ConfigError and is read again next time (the
             # language server lints again once the writer has fixed it).
             self._discovered[config_path] = (
-                load_config(config_path) if config_path else default_ruleset()
+                load_config(config_path, discovered=True) if config_path else default_ruleset()
             )
         return self._with_enabled(self._discovered[config_path])
 

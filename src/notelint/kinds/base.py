@@ -53,6 +53,8 @@ def type_error(value: Any, spec: str) -> str | None:
         )
     else:  # pragma: no cover - a kind declared an unknown type
         raise ValueError(f"unknown option type {spec}")
+    if ok and spec in ("int", "number") and value < 0:
+        return "should not be negative"
     return None if ok else f"should be {OPTION_TYPES[spec]}"
 
 

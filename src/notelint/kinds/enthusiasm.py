@@ -392,6 +392,8 @@ class EnthusiasmKind(Kind):
                 last = tokens[j - 1]
                 yield Hit("stacked", first.idx, last.idx + len(last.text))
                 i = j
+            elif repeats >= 2 and not joined:
+                i = j  # a later start in this run ends at the same place: skip it (linear)
             else:
                 i += 1
 

@@ -111,7 +111,8 @@ _DATE = re.compile(
     re.I,
 )
 _CONTACT = re.compile(
-    r"[\w.+-]+@[\w-]+\.[\w.]+|https?://|www\.|linkedin|github\.com"
+    # (the lookbehind starts an address only at its beginning: linear on a long word)
+    r"(?<![\w.+-])[\w.+-]+@[\w-]+\.[\w.]+|https?://|www\.|linkedin|github\.com"
     r"|^[\s()+\d./-]{7,}$|^(?:tel|phone|mobile|cell|email|e-mail)\b",
     re.I,
 )

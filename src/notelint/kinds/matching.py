@@ -13,6 +13,7 @@ from contextvars import ContextVar
 from typing import TYPE_CHECKING, Any, cast
 
 from notelint.model import thaw
+from notelint.regexguard import regex_problem
 
 # spaCy is imported where a matcher is built, not here: `notelint --version`, `rules`
 # and config errors import the kinds (for their option schemas) but never need spaCy.
@@ -337,6 +338,10 @@ def lemmatized(nlp: Language, texts: Iterable[str]) -> Iterable[Doc]:
 
 def pattern_problem(pattern: Any) -> str | None:
     """Why a token pattern is not valid for spaCy's Matcher, or None."""
+    for regex in _regexes(pattern):
+        problem = regex_problem(regex)
+        if problem:
+            return f"REGEX {regex[:80]!r} {problem}"
     from spacy.matcher import Matcher
 
     matcher = Matcher(_validation_vocab(), validate=True)
@@ -345,6 +350,19 @@ def pattern_problem(pattern: Any) -> str | None:
     except Exception as exc:  # spaCy raises MatchPatternError or ValueError
         return " ".join(str(exc).split())[:300]
     return None
+
+
+def _regexes(value: Any) -> Iterator[str]:
+    """Every REGEX value in a token pattern (they run on each token's text)."""
+    if isinstance(value, Mapping):
+        for key, item in value.items():
+            if key == "REGEX" and isinstance(item, str):
+                yield item
+            else:
+                yield from _regexes(item)
+    elif isinstance(value, list | tuple):
+        for item in value:
+            yield from _regexes(item)
 
 
 @functools.cache

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from notelint.kinds.base import Kind
 from notelint.model import Finding
+from notelint.regexguard import regex_problem
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -28,10 +29,9 @@ class RegexKind(Kind):
     def validate(cls, options: Mapping[str, Any]) -> list[tuple[str, str]]:
         problems = []
         for pattern in options.get("regexes", []):
-            try:
-                re.compile(pattern)
-            except re.error as exc:
-                problems.append(("regexes", f"bad regular expression {pattern!r}: {exc}"))
+            problem = regex_problem(pattern)
+            if problem:
+                problems.append(("regexes", f"{pattern[:80]!r} {problem}"))
         return problems
 
     def __init__(self, rule: Rule, nlp: Language) -> None:

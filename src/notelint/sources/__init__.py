@@ -158,7 +158,7 @@ def note_from_text(text: str, path: str = "<text>", *, fmt: str | None = None) -
     return Note(
         path=path,
         text=text,
-        masked=join_soft_breaks(prose.masked),
+        masked=_encodable(join_soft_breaks(prose.masked)),
         format=fmt,
         context=context,
         disabled=disabled,
@@ -167,6 +167,15 @@ def note_from_text(text: str, path: str = "<text>", *, fmt: str | None = None) -
         extra={"decoded": True} if prose.text is not None else {},
         directives=tuple(directives),
     )
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _encodable(masked: str) -> str:
+    """The masked text with lone surrogates (text from an API or editor that is not valid
+    Unicode) replaced by U+FFFD: spaCy cannot hash them, and one character stays one."""
+    return masked if masked.isascii() else _SURROGATE.sub("\ufffd", masked)
 
 
 def _front_matter_directive(text: str, front: FrontMatter, ids: frozenset[str]) -> Directive:
