@@ -14,10 +14,13 @@ import asyncio
 import logging
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path, PurePosixPath
+from typing import Any
 from urllib.parse import unquote, urlparse
 
 from lsprotocol import types
+from pygls.exceptions import JsonRpcException
 from pygls.lsp.server import LanguageServer
+from pygls.protocol import LanguageServerProtocol
 from pygls.uris import from_fs_path, to_fs_path
 
 from notelint import __version__
@@ -59,9 +62,45 @@ def note_format(uri: str, language_id: str | None) -> str | None:
     return LANGUAGE_FORMATS.get((language_id or "").lower())
 
 
+#: the only messages a server may act on before `initialize`
+_BEFORE_INITIALIZE = frozenset({types.INITIALIZE, types.SHUTDOWN, types.EXIT})
+SERVER_NOT_INITIALIZED = -32002
+
+
+class GuardedProtocol(LanguageServerProtocol):
+    """Every request gets a reply, whatever the client sends: a request whose params
+    cannot be read gets an error reply (pygls would only show a message, and the client
+    would wait for ever), and a request before `initialize` gets ServerNotInitialized,
+    as the protocol asks; notifications before it are dropped."""
+
+    def structure_message(self, data: dict[str, Any]) -> Any:
+        try:
+            return super().structure_message(data)
+        except JsonRpcException as exc:
+            if isinstance(data, dict) and "id" in data and isinstance(data.get("method"), str):
+                error = types.ResponseError(
+                    code=exc.code, message=f"{exc.message or 'invalid request'}: {data['method']}"
+                )
+                self._send_response(data["id"], error=error)
+            raise
+
+    def handle_message(self, message: Any) -> None:
+        method = getattr(message, "method", None)
+        if self._workspace is None and method is not None and method not in _BEFORE_INITIALIZE:
+            msg_id = getattr(message, "id", None)
+            if msg_id is not None:
+                error = types.ResponseError(
+                    code=SERVER_NOT_INITIALIZED,
+                    message=f"the server is not initialized; send initialize before {method}",
+                )
+                self._send_response(msg_id, error=error)
+            return
+        super().handle_message(message)
+
+
 class NotelintServer(LanguageServer):
     def __init__(self) -> None:
-        super().__init__("notelint", __version__)
+        super().__init__("notelint", __version__, protocol_cls=GuardedProtocol)
         self.executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="notelint-lint")
         self.linter = Linter()
         self.results: dict[str, LintResult] = {}

@@ -1,0 +1,37 @@
+"""The long fuzz run's properties (tests/reliability_props.py) with a modest example
+count, and the inputs it found that once broke them."""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+
+from notelint.fixes import fix_text
+from notelint.linter import Linter
+from tests import reliability_props as props
+
+LINTER = props.fuzz_linter()
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
+@given(props.CASES)
+def test_every_generated_note_keeps_the_properties(case: props.Case) -> None:
+    props.check_case(LINTER, case)
+
+
+def test_lone_surrogates_are_linted_not_a_crash(linter: Linter) -> None:
+    violations = linter.lint_text("Dear Ms. Chen,\n\ud800 thx \udfff\n", "note.txt")
+    thx = [v for v in violations if v.rule == "informal"]
+    assert [(v.line, v.column, v.end_column) for v in thx] == [(2, 3, 6)]
+
+
+def test_a_closing_goes_above_a_signature_after_a_unicode_line_separator() -> None:
+    fixed = fix_text("\u2028u", unsafe=True)
+    assert fixed.count("Best regards,") <= 1  # it was inserted once a pass, ten times
+    assert fix_text(fixed, unsafe=True) == fixed
+
+
+def test_no_second_closing_above_a_signature_the_rule_does_not_accept() -> None:
+    text = "word\r\n" * 100 + "&amp;"
+    fixed = fix_text(text, filename="n.md", unsafe=True)
+    assert fixed.count("Best regards,") == 1
+    assert fix_text(fixed, filename="n.md", unsafe=True) == fixed
