@@ -451,13 +451,13 @@ def _insertion_point(note: Note, place: str, flagged: int) -> tuple[int, int] | 
                 return None
         return _line_begin(text, lines[0].start), 0
     if place == "before-line":
-        index = next((i for i, ln in enumerate(lines) if ln.start <= flagged <= ln.end), None)
-        if index is None:
+        here = next((i for i, ln in enumerate(lines) if ln.start <= flagged <= ln.end), None)
+        if here is None:
             return None
-        at = lines[index]
+        at = lines[here]
         if len(at.words) > 4 or at.text[-1:] in ".!?,;:":
             return None  # not a signature line
-        if index and _closing(lines[index - 1].text):
+        if here and _closing(lines[here - 1].text):
             return None  # a closing is there already: another would not help
         return _line_begin(text, at.start), 1
     for line in reversed(lines[-8:]):

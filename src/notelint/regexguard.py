@@ -144,9 +144,9 @@ def _in_class(items: list[tuple[Any, Any]], ch: str) -> bool:
         elif op is c.RANGE:
             found = found or av[0] <= ord(ch) <= av[1]
         elif op is c.CATEGORY and av in _CATEGORIES:
-            found = found or _CATEGORIES[av](ch)
+            found = found or bool(_CATEGORIES[av](ch))
         elif op is c.CATEGORY and av in _NOT_CATEGORIES:
-            found = found or not _CATEGORIES[_NOT_CATEGORIES[av]](ch)
+            found = found or not bool(_CATEGORIES[_NOT_CATEGORIES[av]](ch))
         else:
             return True  # something we do not model: assume it matches
     return not found if negate else found
