@@ -153,7 +153,7 @@ def _in_class(items: list[tuple[Any, Any]], ch: str) -> bool:
 
 
 def _unbounded(outer: tuple[int, int], inner: tuple[int, int]) -> bool:
-    return outer[1] == c.MAXREPEAT or inner[1] == c.MAXREPEAT
+    return bool(outer[1] == c.MAXREPEAT or inner[1] == c.MAXREPEAT)
 
 
 def _overlapping_branches(items: list[tuple[Any, Any]]) -> bool:
