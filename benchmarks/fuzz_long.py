@@ -34,6 +34,7 @@ def main() -> int:
     parser.add_argument("--examples", type=int, default=100_000)
     parser.add_argument("--chunk", type=int, default=5_000)
     parser.add_argument("--seed", type=int, default=20261204)
+    parser.add_argument("--slow", type=float, default=5.0, help="report inputs slower than this")
     args = parser.parse_args()
 
     linter = props.fuzz_linter()
@@ -43,7 +44,12 @@ def main() -> int:
     def check(case: props.Case) -> None:
         nonlocal tried
         tried += 1
+        began = time.monotonic()
         props.check_case(linter, case)
+        took = time.monotonic() - began
+        if took > args.slow:  # worth a look: how long inputs of this shape take
+            shown = repr(case.text[:60])
+            print(f"slow: {took:.1f} s, {len(case.text):,} chars, {case.name}: {shown}", flush=True)
 
     chunk_index = 0
     while tried < args.examples:

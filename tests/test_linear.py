@@ -29,7 +29,7 @@ def _seconds(linter: Linter, text: str, name: str) -> float:
 
 
 @pytest.mark.parametrize("shape", SHAPES)
-@pytest.mark.parametrize("name", ["note.txt", "note.md"])
+@pytest.mark.parametrize("name", ["note.txt", "note.md", "note.eml", "note.html"])
 def test_ten_times_the_text_takes_about_ten_times_as_long(
     linter: Linter, shape: str, name: str
 ) -> None:

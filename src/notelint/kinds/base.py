@@ -104,3 +104,15 @@ def body_line_span(note: Note) -> tuple[int, int]:
     while end < len(note.text) and note.text[end] not in "\r\n":
         end += 1
     return start, end
+
+
+def strip_trailing_marks(text: str, marks: str, *, last_must_be_mark: bool = False) -> str:
+    """`text` without its trailing run of white space and `marks` (with
+    `last_must_be_mark`, only when it ends with a mark). A regular expression such as
+    `[\\s*_]+$` takes quadratic time on a long run of spaces that does not reach the end."""
+    if last_must_be_mark and text[-1:] not in marks:
+        return text
+    end = len(text)
+    while end and (text[end - 1] in marks or text[end - 1].isspace()):
+        end -= 1
+    return text[:end]

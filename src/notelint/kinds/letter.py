@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
-from notelint.kinds.base import Kind, body_line_span
+from notelint.kinds.base import Kind, body_line_span, strip_trailing_marks
 from notelint.lexicons import default_lexicons
 from notelint.model import Finding, MessageFields
 
@@ -47,7 +47,12 @@ class Line:
 
 
 _WORDISH = re.compile(r"[^\W_]")
-_MARKUP = re.compile(r"^(?:[#>*_~`|]+\s*)+|(?:\s*[*_~`|]+)+$")
+_MARKUP_LEAD = re.compile(r"^(?:[#>*_~`|]+\s*)+")
+
+
+def _strip_markup(text: str) -> str:
+    """A line without leading (`#`, `>`, `*`...) and trailing (`*`, `_`...) markup."""
+    return strip_trailing_marks(_MARKUP_LEAD.sub("", text), "*_~`|", last_must_be_mark=True)
 
 
 def prose_lines(note: Note) -> list[Line]:
@@ -58,7 +63,7 @@ def prose_lines(note: Note) -> list[Line]:
     for chunk in masked.splitlines(keepends=True):
         body = chunk.rstrip("\r\n")
         raw = text[pos : pos + len(body)]
-        stripped = _MARKUP.sub("", body)
+        stripped = _strip_markup(body)
         core = stripped.strip()
         if core:
             lead = body.find(core)
@@ -125,7 +130,7 @@ _ABBREVIATION_END = re.compile(
 def _header_like(line: Line) -> bool:
     """A line of the letterhead: subject, date, address, contact, a short title."""
     text = line.text
-    if _HEADER.match(text) or _HEADER.match(_MARKUP.sub("", line.raw.strip())):
+    if _HEADER.match(text) or _HEADER.match(_strip_markup(line.raw.strip())):
         return True
     if line.raw.lstrip().startswith("#"):
         return True

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from notelint.kinds.base import body_line_span
+from notelint.kinds.base import body_line_span, strip_trailing_marks
 
 if TYPE_CHECKING:
     from notelint.sources import Note
@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 #: line, or the first line of the body
 PLACES = ("start", "opening", "middle", "closing")
 _SENTENCE_END = re.compile(r"[.!?\u2026][\"')\u201d\u2019]*$")
-_MARKUP = re.compile(r"^[\s#>*_~`|-]+|[\s*_~`|]+$")
+_MARKUP_LEAD = re.compile(r"^[\s#>*_~`|-]+")
 _HEADER = re.compile(r"^(?:subject|subj|re|fwd?|to|from|date|cc|bcc|sent|attn)\s*:", re.I)
 
 Span = tuple[int, int]
@@ -32,7 +32,7 @@ def _paragraphs(note: Note) -> list[list[tuple[Span, str]]]:
     pos = 0
     for chunk in note.masked.splitlines(keepends=True):
         body = chunk.rstrip("\r\n")
-        text = _MARKUP.sub("", body)
+        text = strip_trailing_marks(_MARKUP_LEAD.sub("", body), "*_~`|")
         if text:
             lead = body.find(text)
             out[-1].append(((pos + lead, pos + lead + len(text)), text))
