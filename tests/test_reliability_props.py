@@ -35,3 +35,10 @@ def test_no_second_closing_above_a_signature_the_rule_does_not_accept() -> None:
     fixed = fix_text(text, filename="n.md", unsafe=True)
     assert fixed.count("Best regards,") == 1
     assert fix_text(fixed, filename="n.md", unsafe=True) == fixed
+
+
+def test_an_html_paragraph_break_is_a_line_start_for_insertions() -> None:
+    text = "Dear Ms. Chen,<p>u"
+    fixed = fix_text(text, filename="n.html", unsafe=True)
+    assert fixed.count("Best regards,") <= 1 and "<p>" in fixed  # never inside the tag
+    assert fix_text(fixed, filename="n.html", unsafe=True) == fixed

@@ -438,18 +438,17 @@ def _insertion_point(note: Note, place: str, flagged: int) -> tuple[int, int] | 
     lines = prose_lines(note)
     if not lines:
         return None
-    text = note.text
     if place == "top":
         if _GREETING.match(lines[0].text):
             return None
-        return _line_begin(text, lines[0].start), 2
+        return _line_begin(note, lines[0].start), 2
     if place == "after-greeting":
         for index, line in enumerate(lines[:4]):
             if _GREETING.match(line.text) and len(line.text.split()) <= 8:
                 if index + 1 < len(lines):
-                    return _line_begin(text, lines[index + 1].start), 0
+                    return _line_begin(note, lines[index + 1].start), 0
                 return None
-        return _line_begin(text, lines[0].start), 0
+        return _line_begin(note, lines[0].start), 0
     if place == "before-line":
         here = next((i for i, ln in enumerate(lines) if ln.start <= flagged <= ln.end), None)
         if here is None:
@@ -459,10 +458,10 @@ def _insertion_point(note: Note, place: str, flagged: int) -> tuple[int, int] | 
             return None  # not a signature line
         if here and _closing(lines[here - 1].text):
             return None  # a closing is there already: another would not help
-        return _line_begin(text, at.start), 1
+        return _line_begin(note, at.start), 1
     for line in reversed(lines[-8:]):
         if _closing(line.text):
-            return _line_begin(text, line.start), 2
+            return _line_begin(note, line.start), 2
     return None
 
 
@@ -484,5 +483,15 @@ def _closing(text: str) -> bool:
 _LINE_BREAKS = "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"
 
 
-def _line_begin(text: str, at: int) -> int:
-    return max(text.rfind(c, 0, at) for c in _LINE_BREAKS) + 1
+def _line_begin(note: Note, at: int) -> int:
+    """Where the line holding `at` begins. A line break the reader made of markup (an
+    HTML `<p>`, which the prose shows as a break) counts too: then the line begins after
+    that markup, never inside a tag."""
+    text, masked = note.text, note.masked
+    begin = max(text.rfind(c, 0, at) for c in _LINE_BREAKS) + 1
+    prose_begin = max(masked.rfind(c, 0, at) for c in _LINE_BREAKS) + 1
+    if prose_begin > begin:
+        begin = prose_begin
+        while begin < at and text[begin] != masked[begin]:
+            begin += 1
+    return begin
