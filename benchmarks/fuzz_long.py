@@ -1,6 +1,6 @@
 """A long fuzz run over the whole linter (not run in CI; see docs/reliability.md).
 
-    python3 benchmarks/fuzz_long.py [--examples N] [--chunk C] [--seed S]
+    python3 benchmarks/fuzz_long.py [--examples N] [--chunk C] [--seed S] [--minutes M]
 
 Feeds N generated notes (arbitrary Unicode, control characters, NUL, lone surrogates,
 very long lines, no final newline, CR/LF/CRLF mixes, emoji and combining marks, in every
@@ -35,6 +35,9 @@ def main() -> int:
     parser.add_argument("--chunk", type=int, default=5_000)
     parser.add_argument("--seed", type=int, default=20261204)
     parser.add_argument("--slow", type=float, default=5.0, help="report inputs slower than this")
+    parser.add_argument(
+        "--minutes", type=float, default=None, help="stop after the chunk that ends past this"
+    )
     args = parser.parse_args()
 
     linter = props.fuzz_linter()
@@ -53,6 +56,8 @@ def main() -> int:
 
     chunk_index = 0
     while tried < args.examples:
+        if args.minutes is not None and time.monotonic() - start > args.minutes * 60:
+            break
         count = min(args.chunk, args.examples - tried)
         run = seed(args.seed + chunk_index)(
             settings(
