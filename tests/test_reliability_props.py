@@ -42,3 +42,12 @@ def test_an_html_paragraph_break_is_a_line_start_for_insertions() -> None:
     fixed = fix_text(text, filename="n.html", unsafe=True)
     assert fixed.count("Best regards,") <= 1 and "<p>" in fixed  # never inside the tag
     assert fix_text(fixed, filename="n.html", unsafe=True) == fixed
+
+
+def test_a_fix_that_would_break_the_front_matter_is_not_applied() -> None:
+    """Deleting the ":)" would turn the first line into a front matter fence whose block
+    is not valid YAML: that pass is left out, and the note stays readable."""
+    text = ":)---\ninterviewer: Dana Chen\ncompany: Acme\nposition: Engineer\n---\n"
+    fixed = fix_text(text, unsafe=True)
+    assert fixed.startswith(":)---\n")
+    assert fix_text(fixed, unsafe=True) == fixed

@@ -108,12 +108,16 @@ def fix_note(
         text, done, _ = apply_edits(current, picked)
         if not done or text == current.text:
             break
-        passes += 1
-        applied.extend(done)
         if is_decoded(note):
             # No mask can be made for new decoded text: one pass, shown, never written.
-            return Fixed(text, applied, violations, passes)
-        current = note_from_text(text, note.path, fmt=note.format)
+            return Fixed(text, applied + list(done), violations, passes + 1)
+        try:
+            after = note_from_text(text, note.path, fmt=note.format)
+        except SourceError:
+            break  # this pass would leave a note notelint cannot read (its front matter)
+        passes += 1
+        applied.extend(done)
+        current = after
         violations = linter.lint_notes([current])
     return Fixed(current.text, applied, violations, passes)
 
