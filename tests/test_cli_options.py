@@ -11,9 +11,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from notelint.cli import cli, use_color
+from notelint.cli import use_color
+from tests.test_cli import run
 
 FLAWED = """Dear Ms. Chen,
 
@@ -22,13 +22,6 @@ Thank you for meeting with me. It was the best interview I have ever had, and I 
 Best regards,
 Tom
 """
-
-
-def run(*args: str, input: str | None = None) -> tuple[int, str, str]:
-    result = CliRunner().invoke(cli, list(args), input=input)
-    if result.exception and not isinstance(result.exception, SystemExit):
-        raise result.exception
-    return result.exit_code, result.stdout, result.stderr
 
 
 @pytest.fixture()

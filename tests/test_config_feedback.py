@@ -3,29 +3,17 @@
 from __future__ import annotations
 
 import re
-import textwrap
 from pathlib import Path
 
 import pytest
 
-from notelint.config import ConfigError, load_config
+from notelint.config import load_config
 from notelint.kinds import KINDS
 from notelint.linter import Linter
 from notelint.sources import SourceError, note_from_text
+from tests.test_config import problems, write
 
 README = Path(__file__).resolve().parents[1] / "README.md"
-
-
-def write(tmp_path: Path, text: str) -> Path:
-    path = tmp_path / ".notelint.yaml"
-    path.write_text(textwrap.dedent(text).lstrip(), encoding="utf-8")
-    return path
-
-
-def problems(path: Path) -> list[str]:
-    with pytest.raises(ConfigError) as info:
-        load_config(path)
-    return [str(p).replace(str(path), "CFG") for p in info.value.problems]
 
 
 def test_duplicate_keys_are_errors_not_silently_dropped(tmp_path: Path) -> None:
