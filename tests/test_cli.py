@@ -213,15 +213,14 @@ def test_rules_lists_and_explains() -> None:
     assert code == 2 and "unknown rule 'nope'" in err
 
 
-def test_checklist_on_a_terminal(notes: Path) -> None:
-    """One note, stdout a terminal: the summary shows the advice as a checklist."""
+def on_a_terminal(args: list[str], env: dict[str, str]) -> str:
+    """Run notelint with its standard output on a pseudo-terminal; expects exit 1."""
     primary, secondary = pty.openpty()
-    env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "200"}
     proc = subprocess.run(
-        [sys.executable, "-m", "notelint", "check", "--color", "never", str(notes / "flawed.txt")],
+        [sys.executable, "-m", "notelint", *args],
         stdout=secondary,
         stderr=subprocess.PIPE,
-        env=env,
+        env={**os.environ, "COLUMNS": "200", **env},
         timeout=120,
     )
     os.close(secondary)
@@ -235,8 +234,14 @@ def test_checklist_on_a_terminal(notes: Path) -> None:
             break
         chunks.append(chunk)
     os.close(primary)
-    out = b"".join(chunks).decode()
-    assert proc.returncode == 1
+    assert proc.returncode == 1, proc.stderr
+    return b"".join(chunks).decode()
+
+
+def test_checklist_on_a_terminal(notes: Path) -> None:
+    """One note, stdout a terminal: the summary shows the advice as a checklist."""
+    args = ["check", "--color", "never", str(notes / "flawed.txt")]
+    out = on_a_terminal(args, {"NO_COLOR": "1"})
     assert "Checklist:" in out
     assert "✓ Thank them for the interview" in out
     assert "✗ Say it was a pleasure to meet them (pleasure-to-meet)" in out

@@ -4,16 +4,13 @@ from __future__ import annotations
 
 import json
 import os
-import pty
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from notelint.cli import use_color
-from tests.test_cli import run
+from tests.test_cli import on_a_terminal, run
 
 FLAWED = """Dear Ms. Chen,
 
@@ -42,30 +39,6 @@ def test_color_always_keeps_escapes_in_a_pipe(notes: Path) -> None:
     assert "\x1b[" not in out  # auto: not a terminal
 
 
-def _on_a_terminal(args: list[str], env: dict[str, str]) -> str:
-    primary, secondary = pty.openpty()
-    proc = subprocess.run(
-        [sys.executable, "-m", "notelint", *args],
-        stdout=secondary,
-        stderr=subprocess.PIPE,
-        env={**os.environ, "COLUMNS": "200", **env},
-        timeout=120,
-    )
-    os.close(secondary)
-    chunks = []
-    while True:
-        try:
-            chunk = os.read(primary, 65536)
-        except OSError:
-            break
-        if not chunk:
-            break
-        chunks.append(chunk)
-    os.close(primary)
-    assert proc.returncode == 1, proc.stderr
-    return b"".join(chunks).decode()
-
-
 @pytest.mark.parametrize(
     "env",
     [{"NO_COLOR": "1", "TERM": "xterm"}, {"TERM": "dumb"}],
@@ -77,7 +50,7 @@ def test_no_color_and_dumb_terminals_get_no_colour(notes: Path, env: dict[str, s
     with pytest.MonkeyPatch.context() as mp:
         for key in ("NO_COLOR", "TERM"):
             mp.delenv(key, raising=False)
-        out = _on_a_terminal(args, {**base, **env})
+        out = on_a_terminal(args, {**base, **env})
     assert "hyperbole" in out and "\x1b[" not in out
 
 
