@@ -53,6 +53,18 @@ def test_link_targets_and_reference_definitions_are_not_prose() -> None:
     assert "example" not in out
 
 
+def test_text_right_after_a_link_stays_where_it_is() -> None:
+    # Drawn back over the blanked target, the text would be reported (and fixed) at
+    # the wrong offsets: the fuzz run found a fix that deleted other characters.
+    text = "[link](http://x)thx and [Acme](http://a.com)'s [gist](http://g).\n"
+    out = masked(text)
+    assert out.index("thx") == text.index("thx")
+    # ...but punctuation joins the link's text, as a reader sees it.
+    assert out.split() == ["link", "thx", "and", "Acme's", "gist."]
+    (found,) = [v for v in lint(text, "note.md") if v.rule == "informal"]
+    assert text[found.offset : found.end_offset] == "thx"
+
+
 def test_images_and_html_comments_and_tags_are_not_prose() -> None:
     text = "Hi ![amazing logo](logo.png) there <!-- a comment --> <b>bold</b>\n"
     assert words(text) == ["Hi", "there", "bold"]

@@ -72,6 +72,9 @@ def prose(text: str) -> Prose:
     return Prose(masked=mask.masked(), problems=problems, directives=directives)
 
 
+_JOINS_LINK_TEXT = frozenset(".,;:!?'\")\u2019\u201d")
+
+
 def _inline(
     token: Token,
     src: str,
@@ -137,6 +140,11 @@ def _inline(
             at = src.find("]", pos)
             if at >= 0:
                 pos = _skip_target(src, at + 1)
+                # Punctuation right after a link joins its text ("[the gist](u)." reads
+                # "the gist."); anything else starts a new word where it is, so that
+                # "[a](u)thx" is not reported, and fixed, over the blanked target.
+                if src[pos : pos + 1] not in _JOINS_LINK_TEXT:
+                    pieces.append((" ", pos, pos))
         elif kind == "image":
             at = src.find("![", pos)
             if at < 0:
