@@ -2,24 +2,22 @@
 
 from __future__ import annotations
 
+from spacy.tokens.underscore import Underscore
+
 from notelint.config import default_ruleset
+from notelint.linter import Linter
 from notelint.pipeline import build_nlp
-from notelint.sources import note_from_text
+
+COMPONENTS = ["notelint_lemma_case", "notelint_line_breaks"]
 
 
 def test_pipeline_is_blank_english_with_notelint_components() -> None:
     nlp = build_nlp()
     assert nlp.lang == "en"
-    assert nlp.pipe_names == [
-        "sentencizer",
-        "lemmatizer",
-        "notelint_lemma_case",
-        "notelint_line_breaks",
-        "notelint_rules",
-    ]
+    assert nlp.pipe_names == ["sentencizer", "lemmatizer", *COMPONENTS]
     assert build_nlp() is nlp  # built once per process
     analysis = nlp.analyze_pipes()
-    assert not analysis["problems"]["notelint_rules"]
+    assert not any(analysis["problems"][name] for name in COMPONENTS)
 
 
 def test_lemmas_ignore_case() -> None:
@@ -36,20 +34,17 @@ def test_sentences_break_at_greeting_list_items_and_paragraphs() -> None:
         "afternoon with the whole operations crew present\nat the time.\n\n"
         "Points:\n- one thing\n- another thing\n\nBest regards,\nTom"
     )
-    with nlp.select_pipes(disable=["notelint_rules"]):
-        doc = nlp(text)
+    doc = nlp(text)
     starts = [s.text.split()[0] for s in doc.sents]
     assert starts == ["Dear", "Thank", "Points:", "-", "-", "Best", "Tom"]
 
 
-def test_findings_are_stored_as_spans() -> None:
-    nlp = build_nlp()
-    ruleset = default_ruleset()
-    nlp.get_pipe("notelint_rules").configure(ruleset)
-    note = note_from_text("It was my dream job.")
-    doc = nlp.make_doc(note.masked)
-    doc._.notelint_note = note
-    doc = nlp(doc)
-    labels = {span.label_: span.text for span in doc.spans["notelint"]}
-    assert labels.get("hyperbole") == "dream job"
-    assert any(f.rule == "hyperbole" for f in doc._.notelint_findings)
+def test_a_doc_from_the_pipeline_carries_nothing_of_notelint() -> None:
+    # Lint first: nothing the linter does may leave notelint's state on spaCy's objects.
+    assert Linter(default_ruleset()).lint_text("It was my dream job.", "n.txt")
+    doc = build_nlp()("It was my dream job.")
+    registries = (Underscore.doc_extensions, Underscore.span_extensions)
+    for registry in (*registries, Underscore.token_extensions):
+        assert not [name for name in registry if name.startswith("notelint")]
+    assert not doc.spans
+    assert not doc.user_data

@@ -1,6 +1,9 @@
 """The one linter API: notes -> nlp.pipe -> findings -> violations.
 
-The CLI, the language server and the Python API are thin adapters over `Linter`.
+The pipeline analyses each note; the engine, holding only the rules selected for the run,
+returns its findings; this module turns them into violations (messages, positions,
+fixes, suppressions). The CLI, the language server and the Python API are thin adapters
+over `Linter`.
 """
 
 from __future__ import annotations
@@ -12,7 +15,7 @@ import sys
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 from notelint.config import (
     ConfigError,
@@ -23,6 +26,7 @@ from notelint.config import (
     load_config,
 )
 from notelint.fixtable import fix_for
+from notelint.kinds import KINDS
 from notelint.model import Context, Finding, Fix, MessageFields, Rule, Severity, Violation
 from notelint.sources import (
     NOTE_SUFFIXES,
@@ -35,11 +39,10 @@ from notelint.sources import (
 from notelint.suggest import did_you_mean
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.language import Language
 
-    from notelint.pipeline import RulesComponent
+    from notelint.engine import Engine
 
-DIRECTIVE_KIND = "directive"
 WALK_SUFFIXES = NOTE_SUFFIXES
 #: notes per nlp.pipe batch; a batch's Docs are dropped once its violations are out, so
 #: memory does not grow with the number of notes
@@ -200,20 +203,22 @@ class Linter:
         from notelint.pipeline import build_nlp  # spaCy: only once there is a note to lint
 
         nlp = build_nlp(ruleset.model)
-        cast("RulesComponent", nlp.get_pipe("notelint_rules")).configure(ruleset)
+        engine = self._engine(nlp, ruleset)
         prepared = [_check_directives(ruleset, self._with_context(ruleset, n)) for n in notes]
-
-        def docs() -> Iterator[Doc]:  # made as nlp.pipe asks for them, not all at once
-            for note in prepared:
-                doc = nlp.make_doc(note.masked)
-                doc._.notelint_note = note
-                doc._.notelint_ruleset = ruleset
-                yield doc
-
+        texts = (note.masked for note in prepared)  # tokenized as nlp.pipe asks for them
         out: list[Violation] = []
-        for note, doc in zip(prepared, nlp.pipe(docs(), batch_size=BATCH_SIZE), strict=True):
-            out.extend(self._violations(ruleset, note, doc._.notelint_findings or []))
+        for note, doc in zip(prepared, nlp.pipe(texts, batch_size=BATCH_SIZE), strict=True):
+            off = ruleset.disabled_for(note.path) if ruleset.per_file else frozenset()
+            out.extend(self._violations(ruleset, note, engine.run(doc, note, skip=off)))
         return out
+
+    def _engine(self, nlp: Language, ruleset: RuleSet) -> Engine:
+        """The compiled rules this run lints with: the rule set's rules (with those named
+        by --select switched on) that --select and --ignore leave in."""
+        from notelint.engine import engine_for
+
+        selected = frozenset(r.id for r in ruleset.rules if self._selected(r.id))
+        return engine_for(nlp, ruleset, selected)
 
     def _with_context(self, ruleset: RuleSet, note: Note) -> Note:
         context = ruleset.context.merged(note.context).merged(self.context)
@@ -223,17 +228,12 @@ class Linter:
     def _violations(
         self, ruleset: RuleSet, note: Note, findings: Iterable[Finding]
     ) -> list[Violation]:
-        off = ruleset.disabled_for(note.path) if ruleset.per_file else frozenset()
         out = []
         for f in findings:
-            if not self._selected(f.rule) or f.rule in off or f.rule in note.disabled:
-                continue
             rule = ruleset.get(f.rule)
             if rule is None:
                 continue
-            # A broken directive is reported even inside a range that switches all
-            # rules off: otherwise a typo in the closing directive would hide itself.
-            if rule.kind != DIRECTIVE_KIND and _suppressed(note, f):
+            if KINDS[rule.kind].suppressible and _suppressed(note, f):
                 continue
             out.append(self._violation(note, rule, f))
         out.sort(key=lambda v: (v.line, v.column, v.rule))

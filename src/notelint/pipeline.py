@@ -1,51 +1,28 @@
-"""The spaCy pipeline: blank English + sentencizer + lookup lemmatizer + notelint.
-
-notelint's components:
+"""The spaCy pipeline: blank English + sentencizer + lookup lemmatizer + notelint's own
+components, which prepare tokens and sentences for the rules:
 - notelint_lemma_case: the lookup lemmatizer looks words up as written, so "Thanked" at
   the start of a sentence keeps its capital and no lemma; this looks up the lower-case
   form instead, so that LEMMA patterns meet every inflection whatever its case.
 - notelint_line_breaks: the sentencizer only knows punctuation; a note's greeting,
   list items and closing are separate sentences, so blank lines and short lines end one.
-- notelint_rules: runs every rule of the note's rule set and stores the findings on the
-  Doc (`doc._.notelint_findings`, and as labelled spans in `doc.spans["notelint"]`).
 
-The rule set arrives through `configure()` (or per note, on `doc._.notelint_ruleset`),
-never through spaCy's config: rules are data loaded from rules.yaml.
+The rules are not a component: they differ from folder to folder, so the linter runs them
+over each Doc the pipeline returns (notelint.engine) and gets the findings back as a value.
 """
 
 from __future__ import annotations
 
 import re
 import threading
-from typing import TYPE_CHECKING, Any, cast
+from typing import Any, cast
 
 import spacy
 from spacy.language import Language
 from spacy.lookups import Lookups, load_lookups
 from spacy.pipeline import Lemmatizer
-from spacy.tokens import Doc, SpanGroup
+from spacy.tokens import Doc
 
 from notelint import cache
-from notelint.kinds import KINDS
-from notelint.kinds.matching import MatchHub
-
-if TYPE_CHECKING:
-    from notelint.config import RuleSet
-    from notelint.kinds.base import Kind
-    from notelint.model import Finding
-
-SPANS_KEY = "notelint"
-_EXTENSIONS = ("notelint_note", "notelint_ruleset", "notelint_findings")
-
-
-def _register_extensions() -> None:
-    for name in _EXTENSIONS:
-        if Doc.has_extension(name):
-            continue
-        Doc.set_extension(name, default=None)
-
-
-_register_extensions()
 
 
 class LemmaCase:
@@ -142,67 +119,6 @@ def make_sentence_splitter(nlp: Language, name: str, short_line: int) -> LineBre
     return LineBreaks(short_line)
 
 
-class RulesComponent:
-    """Runs the rules of a rule set over each Doc; kinds are compiled once per rule set."""
-
-    def __init__(self, nlp: Language) -> None:
-        self.nlp = nlp
-        self.ruleset: RuleSet | None = None
-        self._compiled: dict[int, tuple[RuleSet, list[Kind]]] = {}
-        self._lock = threading.Lock()
-
-    def configure(self, ruleset: RuleSet) -> None:
-        self.ruleset = ruleset
-        self.checkers(ruleset)
-
-    def checkers(self, ruleset: RuleSet) -> list[Kind]:
-        key = id(ruleset)
-        with self._lock:
-            hit = self._compiled.get(key)
-            if hit is None or hit[0] is not ruleset:
-                with MatchHub(self.nlp).collecting():
-                    kinds = [KINDS[rule.kind](rule, self.nlp) for rule in ruleset.rules]
-                if len(self._compiled) > 16:
-                    self._compiled.clear()
-                hit = (ruleset, kinds)
-                self._compiled[key] = hit
-            return hit[1]
-
-    def __call__(self, doc: Doc) -> Doc:
-        ruleset = doc._.notelint_ruleset or self.ruleset
-        note = doc._.notelint_note
-        if ruleset is None:
-            raise ValueError("notelint_rules has no rule set: call configure(ruleset)")
-        if note is None:
-            from notelint.sources import note_from_text
-
-            note = note_from_text(doc.text)
-            doc._.notelint_note = note
-        skip = note.disabled
-        findings: list[Finding] = []
-        for checker in self.checkers(ruleset):
-            if checker.rule.id in skip:
-                continue
-            findings.extend(checker.check(doc, note))
-        doc._.notelint_findings = findings
-        group = SpanGroup(doc, name=SPANS_KEY)
-        for f in findings:
-            span = doc.char_span(f.start, f.end, label=f.rule, alignment_mode="expand")
-            if span is not None:
-                group.append(span)
-        doc.spans[SPANS_KEY] = group
-        return doc
-
-
-@Language.factory(
-    "notelint_rules",
-    assigns=["doc.spans", "doc._.notelint_findings"],
-    requires=["token.lemma", "token.is_sent_start"],
-)
-def make_rules_component(nlp: Language, name: str) -> RulesComponent:
-    return RulesComponent(nlp)
-
-
 _BUILT: dict[str | None, Language] = {}
 _BUILD_LOCK = threading.Lock()
 
@@ -232,7 +148,6 @@ def _build(model: str | None) -> Language:
     nlp.add_pipe("notelint_lemma_case")
     if "parser" not in nlp.pipe_names:
         nlp.add_pipe("notelint_line_breaks")
-    nlp.add_pipe("notelint_rules")
     return nlp
 
 

@@ -20,8 +20,7 @@ WANT_JOB = Composition.from_option(
 
 def found(composition: Composition, text: str) -> list[str]:
     nlp = build_nlp()
-    with nlp.select_pipes(disable=["notelint_rules"]):
-        doc = nlp(text)
+    doc = nlp(text)
     return [span.text for span in composition.spans(doc)]
 
 

@@ -11,8 +11,7 @@ from notelint.pipeline import build_nlp
 
 def _span(text: str, target: str) -> Span:
     nlp = build_nlp()
-    with nlp.select_pipes(disable=["notelint_rules"]):
-        doc = nlp(text)
+    doc = nlp(text)
     start = text.index(target)
     span = doc.char_span(start, start + len(target))
     assert span is not None, target
@@ -69,8 +68,7 @@ def test_window_limits_how_far_back_a_negator_reaches() -> None:
 def test_phrases_interface_is_stable() -> None:
     nlp = build_nlp()
     phrases = Phrases(nlp, ["thank you"], [[{"LOWER": "great"}, {"LOWER": "meeting"}]])
-    with nlp.select_pipes(disable=["notelint_rules"]):
-        doc = nlp("Thanking you again. Great meeting you.")
+    doc = nlp("Thanking you again. Great meeting you.")
     found = [s.text for s in phrases.spans(doc)]
     assert found == ["Thanking you", "Great meeting"]  # lemmas: "thanking" meets "thank"
     assert overlaps(doc[0:2], [doc[1:3]]) and not overlaps(doc[0:1], [doc[1:3]])
@@ -109,8 +107,7 @@ def test_hub_matches_equal_plain_spacy_matching() -> None:
         "Dear Ms. Chen,\n\nIt was the best interview I have ever had. Your team is the "
         "finest in the world, hands down. My dream job!\n\nBest regards,\nTom"
     )
-    with nlp.select_pipes(disable=["notelint_rules"]):
-        doc = nlp(text)
+    doc = nlp(text)
     expected = {(s, e) for _, s, e in plain(doc)}
     assert expected
     assert phrases.hub.matches(doc)[phrases.match_id] == expected

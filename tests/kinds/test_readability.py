@@ -91,10 +91,7 @@ def test_syllables() -> None:
 
 def test_greeting_closing_and_letterhead_are_not_prose() -> None:
     nlp = build_nlp(None)
-    with nlp.select_pipes(disable=["notelint_rules"]):
-        doc = nlp(
-            "14 March 2025\n\nDear Ms. Chen,\n\nThank you for the talk.\n\nBest regards,\nTom"
-        )
+    doc = nlp("14 March 2025\n\nDear Ms. Chen,\n\nThank you for the talk.\n\nBest regards,\nTom")
     text, words = prose_text(doc)
     assert text == "Thank you for the talk."
     assert words == 5

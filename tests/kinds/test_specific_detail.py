@@ -18,8 +18,7 @@ def _specifics(text: str) -> list[tuple[str, str]]:
     nlp = build_nlp()
     kind = SpecificDetailKind(rule, nlp)
     note = note_from_text(text, "n.txt")
-    with nlp.select_pipes(disable=["notelint_rules"]):
-        doc = nlp(note.masked)
+    doc = nlp(note.masked)
     return kind.specifics(doc, note)
 
 

@@ -64,6 +64,8 @@ class Kind:
     name: ClassVar[str]
     #: users may define new rules of a generic kind in .notelint.yaml
     generic: ClassVar[bool] = False
+    #: its findings can be switched off by a suppression directive
+    suppressible: ClassVar[bool] = True
     OPTIONS: ClassVar[dict[str, str]] = {}
     DEFAULTS: ClassVar[dict[str, Any]] = {}
     #: list options that a user's config extends rather than replaces

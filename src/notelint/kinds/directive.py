@@ -23,6 +23,9 @@ if TYPE_CHECKING:
 
 class DirectiveKind(Kind):
     name = "directive"
+    # A broken directive is reported even inside a range that switches all rules off:
+    # otherwise a typo in the closing directive would hide itself.
+    suppressible = False
 
     def check(self, doc: Doc, note: Note) -> Iterable[Finding]:
         for start, end, message in note.directive_problems:

@@ -284,7 +284,7 @@ def _required(op: Any) -> bool:
 class Phrases:
     """Finds phrases and token patterns in a doc; returns token spans, longest first.
 
-    Built inside `MatchHub.collecting()` (as the rules component does) it shares the
+    Built inside `MatchHub.collecting()` (as the engine does) it shares the
     hub's matchers; built anywhere else it has matchers of its own.
     """
 
