@@ -3,7 +3,9 @@ back as a value, and what the linter does with a kind's findings is read from th
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -148,3 +150,18 @@ def test_an_engine_runs_its_rules_in_the_rule_sets_order() -> None:
     built = Engine(nlp, (r for r in ruleset.rules if r.id in wanted))
     order = [r.id for r in ruleset.rules if r.id in wanted]
     assert [c.rule.id for c in built.checkers] == order
+
+
+def test_threads_linting_at_once_share_one_compiled_engine(length_calls: Calls) -> None:
+    ruleset = default_ruleset()
+    start = threading.Barrier(6)
+
+    def lint(_: int) -> set[str]:
+        start.wait()
+        return rules(Linter(ruleset, select=["length", "hyperbole"]))
+
+    with ThreadPoolExecutor(6) as pool:
+        results = list(pool.map(lint, range(6)))
+    assert results == [{"length", "hyperbole"}] * 6
+    assert length_calls.built == 1
+    assert len(length_calls.checked) == 6

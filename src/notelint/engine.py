@@ -38,7 +38,7 @@ class Engine:
 
     def run(self, doc: Doc, note: Note, skip: frozenset[str] = frozenset()) -> list[Finding]:
         """The findings of every rule on the note, except those in `skip` or switched off
-        by the note itself (front matter or a file-level directive)."""
+        by the note itself (its front matter)."""
         off = note.disabled | skip
         findings: list[Finding] = []
         for checker in self.checkers:
