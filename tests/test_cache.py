@@ -165,8 +165,8 @@ def test_shipped_patterns_are_valid() -> None:
     checked = 0
     for rule_id, definition in rules.items():
         kind = KINDS[definition["kind"]]
-        for key, spec in kind.OPTIONS.items():
-            if spec != "patterns":
+        for key, spec in kind.Options.specs().items():
+            if spec.type != "patterns":
                 continue
             for pattern in definition["options"].get(key) or ():
                 assert pattern_problem(expand(pattern, lexicons)) is None, (rule_id, pattern)

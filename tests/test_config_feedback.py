@@ -134,7 +134,7 @@ def test_the_readme_documents_every_option_of_every_generic_kind() -> None:
     generic = {name: kind for name, kind in KINDS.items() if kind.generic}
     assert set(generic) == set(rows)
     for name, kind in generic.items():
-        assert rows[name] == set(kind.OPTIONS), name
+        assert rows[name] == set(kind.Options.specs()), name
 
 
 def test_duplicate_front_matter_keys_are_named() -> None:

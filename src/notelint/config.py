@@ -23,7 +23,7 @@ from typing import Any
 from notelint import cache
 from notelint.fixtable import compile_table, table_problems
 from notelint.kinds import KINDS
-from notelint.kinds.base import type_error
+from notelint.kinds.base import Kind, type_error
 from notelint.kinds.matching import pattern_problem
 from notelint.lexicons import NAME, Lexicons, default_lexicons, expand, extended, references
 from notelint.model import Context, Examples, Rule, Severity, freeze
@@ -260,7 +260,7 @@ def _parse_rule_file(path: Path) -> tuple[dict[str, dict[str, Any]], tuple[str, 
                 problems.add(("rules",), "'rules' must be a mapping of rule id to rule")
                 raw = {}
             for rule_id, definition in raw.items():
-                checked = _check_new_rule(rule_id, definition, ("rules", rule_id), problems)
+                checked = _new_rule(rule_id, definition, ("rules", rule_id), problems)
                 if checked is not None:
                     rules[rule_id] = checked
     problems.raise_if_any(lines)
@@ -318,13 +318,11 @@ def _load_user_config(path: Path, *, confined: bool = False) -> RuleSet:
             problems.add(where, f"rule {rule_id!r} should be off, on, or a mapping of settings")
             continue
         if rule_id in rules and "kind" not in setting:
-            merged = _override(rule_id, rules[rule_id], setting, where, problems, lexicons)
+            merged = _checked_rule(rule_id, rules[rule_id], setting, where, problems, lexicons)
             if merged is not None:
                 rules[rule_id] = merged
         elif "kind" in setting:
-            checked = _check_new_rule(
-                rule_id, setting, where, problems, user=True, lexicons=lexicons
-            )
+            checked = _new_rule(rule_id, setting, where, problems, user=True, lexicons=lexicons)
             if checked is not None:
                 if rule_id not in rules:
                     order_list.append(rule_id)
@@ -437,51 +435,7 @@ def _base_rules(
         return {}, ()
 
 
-def _override(
-    rule_id: str,
-    base: dict[str, Any],
-    setting: dict[str, Any],
-    where: tuple[Any, ...],
-    problems: _Problems,
-    lexicons: Lexicons | None = None,
-) -> dict[str, Any] | None:
-    kind = KINDS[base["kind"]]
-    merged = dict(base)
-    options = dict(base.get("options", {}))
-    ok = True
-    for key, value in setting.items():
-        here = where + (key,)
-        if key in RULE_KEYS:
-            ok = _rule_key_ok(rule_id, key, value, here, problems) and ok
-            merged[key] = value
-        elif key == "fixes":
-            if not _fixes_ok(rule_id, value, here, problems, lexicons):
-                ok = False
-            # A user's entries come first, so they win over the defaults.
-            merged["fixes"] = list(value) + list(base.get("fixes") or [])
-        elif key in kind.OPTIONS:
-            err = type_error(value, kind.OPTIONS[key])
-            if err:
-                problems.add(here, f"option {key!r} of {rule_id!r} {err}, not {shown(value)}")
-                ok = False
-                continue
-            if not _templates_ok(rule_id, key, value, here, problems):
-                ok = False
-                continue
-            if key in kind.EXTENDABLE and key in options:
-                options[key] = list(options[key]) + list(value)
-            else:
-                options[key] = value
-        else:
-            problems.add(here, _unknown_option(key, rule_id, kind.name, kind.OPTIONS))
-            ok = False
-    if ok:
-        _check_options(rule_id, kind.name, options, where, problems, lexicons)
-    merged["options"] = options
-    return merged if ok else None
-
-
-def _check_new_rule(
+def _new_rule(
     rule_id: Any,
     definition: Any,
     where: tuple[Any, ...],
@@ -489,6 +443,7 @@ def _check_new_rule(
     user: bool = False,
     lexicons: Lexicons | None = None,
 ) -> dict[str, Any] | None:
+    """A new rule (in a rule set, or a user's rule of a generic kind), checked."""
     if not isinstance(rule_id, str) or not RULE_ID.match(rule_id):
         problems.add(where, f"rule id {rule_id!r} must be kebab-case, like 'my-rule'")
         return None
@@ -504,51 +459,74 @@ def _check_new_rule(
             + ", ".join(choices),
         )
         return None
-    kind = KINDS[kind_name]
-    if user and not kind.generic:
+    if user and not KINDS[kind_name].generic:
         generic = ", ".join(sorted(k for k, v in KINDS.items() if v.generic))
         problems.add(
             where + ("kind",),
             f"kind {kind_name!r} is built in; a new rule may use one of: {generic}",
         )
         return None
-    out: dict[str, Any] = {"kind": kind_name, "options": {}}
+    return _checked_rule(rule_id, None, definition, where, problems, lexicons)
+
+
+def _checked_rule(
+    rule_id: str,
+    base: Mapping[str, Any] | None,
+    settings: Mapping[str, Any],
+    where: tuple[Any, ...],
+    problems: _Problems,
+    lexicons: Lexicons | None = None,
+) -> dict[str, Any] | None:
+    """The rule `settings` define: a new rule when `base` is None, else `base` with a
+    user's settings over it (a list option that is extendable is added to, the rest
+    replaced). Every problem is reported; None when there is one."""
+    new = base is None
+    rule: dict[str, Any] = {"kind": settings["kind"]} if base is None else dict(base)
+    kind = KINDS[rule["kind"]]
+    specs = kind.Options.specs()
+    options = dict(rule.get("options", {}))
     ok = True
-    for key, value in definition.items():
+    for key, value in settings.items():
         here = where + (key,)
         if key == "kind":
             continue
         if key in RULE_KEYS:
             ok = _rule_key_ok(rule_id, key, value, here, problems) and ok
-            out[key] = value
-        elif key == "examples":
+            rule[key] = value
+        elif key == "examples" and new:
             if not _examples_ok(value):
                 problems.add(
                     here, f"examples of {rule_id!r} should be a mapping with pass and fail lists"
                 )
                 ok = False
-            out[key] = value
+            rule[key] = value
         elif key == "fixes":
-            if not _fixes_ok(rule_id, value, here, problems, lexicons):
+            if _fixes_ok(rule_id, value, here, problems, lexicons):
+                # A user's entries come first, so they win over the defaults.
+                rule["fixes"] = list(value) + list(rule.get("fixes") or [])
+            else:
                 ok = False
-            out[key] = value
-        elif key in kind.OPTIONS:
-            err = type_error(value, kind.OPTIONS[key])
+        elif key in specs:
+            err = type_error(value, specs[key].type)
             if err:
                 problems.add(here, f"option {key!r} of {rule_id!r} {err}, not {shown(value)}")
                 ok = False
             elif not _templates_ok(rule_id, key, value, here, problems):
                 ok = False
-            out["options"][key] = value
+            elif specs[key].extendable and key in options:
+                options[key] = list(options[key]) + list(value)
+            else:
+                options[key] = value
         else:
-            problems.add(here, _unknown_option(key, rule_id, kind_name, kind.OPTIONS))
+            problems.add(here, _unknown_option(key, rule_id, kind.name, specs))
             ok = False
-    if "message" not in out:
+    if new and "message" not in rule:
         problems.add(where, f"rule {rule_id!r} needs a message")
         ok = False
     if ok:
-        _check_options(rule_id, kind_name, out["options"], where, problems, lexicons)
-    return out if ok else None
+        _check_options(rule_id, kind, options, where, problems, lexicons)
+    rule["options"] = options
+    return rule if ok else None
 
 
 #: the keys every rule has, whatever its kind
@@ -574,13 +552,14 @@ def _rule_key_ok(
 
 def _check_options(
     rule_id: str,
-    kind_name: str,
+    kind: type[Kind],
     options: Mapping[str, Any],
     where: tuple[Any, ...],
     problems: _Problems,
     lexicons: Lexicons | None = None,
 ) -> None:
-    kind = KINDS[kind_name]
+    """What the options' types do not say: lexicon references, the kind's cross-option
+    checks, and token patterns spaCy can compile."""
     lexicons = lexicons if lexicons is not None else default_lexicons()
     for key, value in options.items():
         unknown = sorted({name for name in references(value) if name not in lexicons})
@@ -592,8 +571,8 @@ def _check_options(
             )
     for key, problem in kind.validate(options):
         problems.add(where + (key,), f"option {key!r} of {rule_id!r}: {problem}")
-    for key, spec in kind.OPTIONS.items():
-        if spec == "patterns" and options.get(key) and problems.check_patterns:
+    for key, spec in kind.Options.specs().items():
+        if spec.type == "patterns" and options.get(key) and problems.check_patterns:
             for i, pattern in enumerate(options[key]):
                 invalid = pattern_problem(expand(pattern, lexicons))
                 if invalid:
@@ -745,7 +724,7 @@ def _unknown_rule(rule_id: Any, rules: Mapping[str, Any]) -> str:
     )
 
 
-def _unknown_option(key: Any, rule_id: str, kind: str, options: Mapping[str, str]) -> str:
+def _unknown_option(key: Any, rule_id: str, kind: str, options: Mapping[str, Any]) -> str:
     names = ["severity", "message", "why", *options]
     return (
         f"unknown option {key!r}{did_you_mean(key, names)} for rule {rule_id!r} "

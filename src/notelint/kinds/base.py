@@ -1,11 +1,14 @@
-"""What every kind shares: its option schema, its defaults, and check(doc, note)."""
+"""What every kind shares: its option schema (a frozen dataclass with each option's type,
+default and whether a user's list extends it), and check(doc, note)."""
 
 from __future__ import annotations
 
+import dataclasses
+import typing
 from collections.abc import Iterable, Mapping
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, Generic, NamedTuple, Self, TypeVar, cast
 
-from notelint.model import Finding, MessageFields, Rule
+from notelint.model import Finding, MessageFields, Rule, freeze
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -25,6 +28,11 @@ OPTION_TYPES = {
     "str_map": "a mapping of text to text",
     "compositions": "a list of compositions (mappings of subject, predicate, object)",
 }
+
+#: how the options' values look once frozen (lists are tuples, mappings read-only)
+Texts = tuple[str, ...]
+TokenPatterns = tuple[tuple[Mapping[str, Any], ...], ...]
+TextMap = Mapping[str, str]
 
 
 def type_error(value: Any, spec: str) -> str | None:
@@ -58,32 +66,85 @@ def type_error(value: Any, spec: str) -> str | None:
     return None if ok else f"should be {OPTION_TYPES[spec]}"
 
 
-class Kind:
-    """A kind of check. Subclasses declare name, OPTIONS and DEFAULTS, and check()."""
+class OptionSpec(NamedTuple):
+    """One option of a kind: its type (a key of OPTION_TYPES), its default, and whether
+    a user's list is added to the rule's list (extendable) or replaces it."""
+
+    type: str
+    default: Any
+    extendable: bool
+
+
+def option(type: str, default: Any, *, extendable: bool = False) -> Any:
+    """A field of a kind's options dataclass (see OptionSpec). The default is frozen like
+    the rule's own options, so a kind sees the same shapes either way."""
+    if type not in OPTION_TYPES:
+        raise ValueError(f"unknown option type {type}")
+    frozen = freeze(default)
+    spec = OptionSpec(type, frozen, extendable)
+    return dataclasses.field(default_factory=lambda: frozen, metadata={"option": spec})
+
+
+@dataclasses.dataclass(frozen=True)
+class KindOptions:
+    """A kind's options: subclasses declare each one as a typed field with option()."""
+
+    @classmethod
+    def specs(cls) -> dict[str, OptionSpec]:
+        """Each option's name and spec, in declaration order."""
+        return {f.name: f.metadata["option"] for f in dataclasses.fields(cls)}
+
+    @classmethod
+    def of(cls, options: Mapping[str, Any]) -> Self:
+        """The options a rule sets (validated, frozen), the defaults for the rest."""
+        return cls(**options)
+
+    def problems(self) -> list[tuple[str, str]]:
+        """Cross-option checks beyond types: a list of (option, problem)."""
+        return []
+
+
+@dataclasses.dataclass(frozen=True)
+class MatchOptions(KindOptions):
+    """What to look for and what not to count, shared by the kinds that match phrases."""
+
+    phrases: Texts = option("str_list", (), extendable=True)
+    patterns: TokenPatterns = option("patterns", (), extendable=True)
+    exceptions: Texts = option("str_list", (), extendable=True)
+    exception_patterns: TokenPatterns = option("patterns", (), extendable=True)
+    negation: bool = option("bool", False)
+
+
+OptionsT = TypeVar("OptionsT", bound=KindOptions)
+
+
+class Kind(Generic[OptionsT]):
+    """A kind of check. Subclasses declare name and check(), and name their options
+    dataclass as the type argument: `class WordCountKind(Kind[WordCountOptions])`."""
 
     name: ClassVar[str]
     #: users may define new rules of a generic kind in .notelint.yaml
     generic: ClassVar[bool] = False
     #: its findings can be switched off by a suppression directive
     suppressible: ClassVar[bool] = True
-    OPTIONS: ClassVar[dict[str, str]] = {}
-    DEFAULTS: ClassVar[dict[str, Any]] = {}
-    #: list options that a user's config extends rather than replaces
-    EXTENDABLE: ClassVar[tuple[str, ...]] = ("phrases", "patterns", "exceptions")
+    #: the options dataclass (taken from the type argument)
+    Options: ClassVar[type[KindOptions]] = KindOptions
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        for base in cls.__dict__.get("__orig_bases__", ()):
+            if typing.get_origin(base) is Kind:
+                (cls.Options,) = typing.get_args(base)
 
     def __init__(self, rule: Rule, nlp: Language) -> None:
         self.rule = rule
         self.nlp = nlp
-
-    def opt(self, name: str) -> Any:
-        if name in self.rule.options:
-            return self.rule.options[name]
-        return self.DEFAULTS.get(name)
+        self.options = cast(OptionsT, self.Options.of(rule.options))
 
     @classmethod
     def validate(cls, options: Mapping[str, Any]) -> list[tuple[str, str]]:
-        """Cross-option checks beyond types: a list of (option, problem)."""
-        return []
+        """Cross-option checks of options whose types are right: (option, problem)."""
+        return cls.Options.of(freeze(options)).problems()
 
     def check(self, doc: Doc, note: Note) -> Iterable[Finding]:
         raise NotImplementedError

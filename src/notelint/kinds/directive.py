@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from notelint.kinds.base import Kind
+from notelint.kinds.base import Kind, KindOptions
 from notelint.model import Finding
 
 if TYPE_CHECKING:
@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from notelint.sources import Note
 
 
-class DirectiveKind(Kind):
+class DirectiveKind(Kind[KindOptions]):
     name = "directive"
     # A broken directive is reported even inside a range that switches all rules off:
     # otherwise a typo in the closing directive would hide itself.

@@ -10,12 +10,13 @@ user's config can tune them.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from notelint import cache
-from notelint.kinds.base import Kind
+from notelint.kinds.base import Kind, MatchOptions, TextMap, Texts, option
 from notelint.kinds.matching import Phrases, is_negated, overlaps
 from notelint.model import Finding, MessageFields
 from notelint.wordtable import WordTable
@@ -154,77 +155,52 @@ class Hit(NamedTuple):
     total: int = 0
 
 
-class EnthusiasmKind(Kind):
-    """Reports exclamation marks beyond `max_exclamations` (and any "!!" or "?!"),
-    words in capitals for emphasis, emoji, emoticons, elongated words, stacked
-    intensifiers and gushing `phrases` / `patterns`."""
-
-    name = "enthusiasm"
-    OPTIONS: ClassVar[dict[str, str]] = {
-        "max_exclamations": "int",
-        "exclamation_names": "str_list",
-        "caps_words": "str_list",
-        "caps_heuristic": "bool",
-        "acronyms": "str_list",
-        "intensifiers": "str_list",
-        "elongation_exceptions": "str_list",
-        "phrases": "str_list",
-        "patterns": "patterns",
-        "exceptions": "str_list",
-        "exception_patterns": "patterns",
-        "negation": "bool",
-        "messages": "str_map",
-    }
-    DEFAULTS: ClassVar[dict[str, object]] = {
-        "max_exclamations": 1,
-        "exclamation_names": [],
-        "caps_words": [],
-        "caps_heuristic": True,
-        "acronyms": [],
-        "intensifiers": ["so", "really", "very", "super", "totally", "truly", "extremely"],
-        "elongation_exceptions": [],
-        "phrases": [],
-        "patterns": [],
-        "exceptions": [],
-        "exception_patterns": [],
-        "negation": True,
-        "messages": {},
-    }
-    EXTENDABLE = (
-        "exclamation_names",
-        "caps_words",
-        "acronyms",
-        "intensifiers",
-        "elongation_exceptions",
-        "phrases",
-        "patterns",
-        "exceptions",
-        "exception_patterns",
+@dataclass(frozen=True)
+class EnthusiasmOptions(MatchOptions):
+    negation: bool = option("bool", True)
+    max_exclamations: int = option("int", 1)
+    exclamation_names: Texts = option("str_list", (), extendable=True)
+    caps_words: Texts = option("str_list", (), extendable=True)
+    caps_heuristic: bool = option("bool", True)
+    acronyms: Texts = option("str_list", (), extendable=True)
+    intensifiers: Texts = option(
+        "str_list",
+        ["so", "really", "very", "super", "totally", "truly", "extremely"],
+        extendable=True,
     )
+    elongation_exceptions: Texts = option("str_list", (), extendable=True)
+    messages: TextMap = option("str_map", {})
 
-    @classmethod
-    def validate(cls, options: Mapping[str, Any]) -> list[tuple[str, str]]:
+    def problems(self) -> list[tuple[str, str]]:
         problems = []
-        if options.get("max_exclamations", 1) < 0:
+        if self.max_exclamations < 0:
             problems.append(("max_exclamations", "should be 0 or more"))
-        for key in options.get("messages", {}):
+        for key in self.messages:
             if key not in CATEGORIES:
                 problems.append(
                     ("messages", f"unknown category {key!r}; expected " + ", ".join(CATEGORIES))
                 )
         return problems
 
+
+class EnthusiasmKind(Kind[EnthusiasmOptions]):
+    """Reports exclamation marks beyond `max_exclamations` (and any "!!" or "?!"),
+    words in capitals for emphasis, emoji, emoticons, elongated words, stacked
+    intensifiers and gushing `phrases` / `patterns`."""
+
+    name = "enthusiasm"
+
     def __init__(self, rule: Rule, nlp: Language) -> None:
         super().__init__(rule, nlp)
-        self.caps_words = {w.lower() for w in self.opt("caps_words")}
-        self.acronyms = {w.lower() for w in self.opt("acronyms")}
-        self.intensifiers = {w.lower() for w in self.opt("intensifiers")}
-        self.elongation_exceptions = {w.lower() for w in self.opt("elongation_exceptions")}
-        self.gushing = Phrases(nlp, self.opt("phrases"), self.opt("patterns"))
+        self.caps_words = {w.lower() for w in self.options.caps_words}
+        self.acronyms = {w.lower() for w in self.options.acronyms}
+        self.intensifiers = {w.lower() for w in self.options.intensifiers}
+        self.elongation_exceptions = {w.lower() for w in self.options.elongation_exceptions}
+        self.gushing = Phrases(nlp, self.options.phrases, self.options.patterns)
         self.exceptions = Phrases(
-            nlp, self.opt("exceptions"), self.opt("exception_patterns"), name="x"
+            nlp, self.options.exceptions, self.options.exception_patterns, name="x"
         )
-        self.messages: dict[str, str] = dict(self.opt("messages"))
+        self.messages: dict[str, str] = dict(self.options.messages)
 
     # ------------------------------------------------------------------ helpers
     def _finding(self, note: Note, hit: Hit) -> Finding:
@@ -288,7 +264,7 @@ class EnthusiasmKind(Kind):
             and not any(s.covers(self.rule.id, m.start()) for s in note.suppressions)
         ]
         total = sum(_bangs(m.group()) for m in runs)
-        limit = int(self.opt("max_exclamations"))
+        limit = self.options.max_exclamations
         for m in runs:
             if total > limit or len(m.group()) > 1:
                 # one run holding every mark ("!!!", "?!") is not "one of N"
@@ -297,7 +273,7 @@ class EnthusiasmKind(Kind):
                 yield Hit(category, m.start(), m.end(), total)
 
     def _in_name(self, text: str, bang: int) -> bool:
-        names = {n.lower().rstrip("!") for n in self.opt("exclamation_names")}
+        names = {n.lower().rstrip("!") for n in self.options.exclamation_names}
         word = re.search(r"[\w.-]+$", text[max(0, bang - 40) : bang])
         return word is not None and word.group().lower() in names
 
@@ -316,7 +292,7 @@ class EnthusiasmKind(Kind):
                 and (
                     word in self.caps_words
                     or (
-                        bool(self.opt("caps_heuristic"))
+                        self.options.caps_heuristic
                         and "'" not in word
                         and looks_like_emphasis(word, lemmas.get(m.start(), word))
                     )
@@ -402,6 +378,6 @@ class EnthusiasmKind(Kind):
         for span in self.gushing.spans(doc):
             if overlaps(span, exceptions):
                 continue
-            if self.opt("negation") and is_negated(span, window=3):
+            if self.options.negation and is_negated(span, window=3):
                 continue
             yield Hit("gushing", span.start_char, span.end_char)

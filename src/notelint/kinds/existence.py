@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
-from typing import TYPE_CHECKING, Any, ClassVar
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from notelint.kinds.base import Kind
+from notelint.kinds.base import Kind, MatchOptions, option
 from notelint.kinds.matching import Phrases, is_negated, overlaps
 from notelint.model import Finding
 
@@ -26,7 +27,17 @@ def quotations(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in _QUOTATION.finditer(text)]
 
 
-class ExistenceKind(Kind):
+@dataclass(frozen=True)
+class ExistenceOptions(MatchOptions):
+    skip_quotes: bool = option("bool", False)
+
+    def problems(self) -> list[tuple[str, str]]:
+        if not (self.phrases or self.patterns):
+            return [("phrases", "give phrases or patterns to look for")]
+        return []
+
+
+class ExistenceKind(Kind[ExistenceOptions]):
     """Each match of `phrases` / `patterns` is a finding, unless an `exceptions` phrase
     overlaps it ("best regards" is not hyperbole), with `negation`, the match is negated
     shortly before it in its sentence ("I am not the perfect candidate"), or, with
@@ -34,47 +45,24 @@ class ExistenceKind(Kind):
 
     name = "existence"
     generic = True
-    OPTIONS: ClassVar[dict[str, str]] = {
-        "phrases": "str_list",
-        "patterns": "patterns",
-        "exceptions": "str_list",
-        "exception_patterns": "patterns",
-        "negation": "bool",
-        "skip_quotes": "bool",
-    }
-    DEFAULTS: ClassVar[dict[str, object]] = {
-        "phrases": [],
-        "patterns": [],
-        "exceptions": [],
-        "exception_patterns": [],
-        "negation": False,
-        "skip_quotes": False,
-    }
-    EXTENDABLE = ("phrases", "patterns", "exceptions", "exception_patterns")
-
-    @classmethod
-    def validate(cls, options: Mapping[str, Any]) -> list[tuple[str, str]]:
-        if not any(options.get(k) for k in ("phrases", "patterns")):
-            return [("phrases", "give phrases or patterns to look for")]
-        return []
 
     def __init__(self, rule: Rule, nlp: Language) -> None:
         super().__init__(rule, nlp)
-        self.matches = Phrases(nlp, self.opt("phrases"), self.opt("patterns"))
+        self.matches = Phrases(nlp, self.options.phrases, self.options.patterns)
         self.exceptions = Phrases(
-            nlp, self.opt("exceptions"), self.opt("exception_patterns"), name="x"
+            nlp, self.options.exceptions, self.options.exception_patterns, name="x"
         )
 
     def check(self, doc: Doc, note: Note) -> Iterable[Finding]:
         exceptions = self.exceptions.spans(doc)
-        quotes = quotations(note.masked) if self.opt("skip_quotes") else []
+        quotes = quotations(note.masked) if self.options.skip_quotes else []
         ranges: list[list[int]] = []
         for span in self.matches.spans(doc):
             if overlaps(span, exceptions):
                 continue
             if any(q0 <= span.start_char and span.end_char <= q1 for q0, q1 in quotes):
                 continue
-            if self.opt("negation") and is_negated(span, window=4):
+            if self.options.negation and is_negated(span, window=4):
                 continue
             # Two patterns that overlap ("met far stronger candidates", "stronger
             # candidates than me") are one problem: report their union once.

@@ -7,9 +7,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
-from notelint.kinds.base import Kind, body_line_span
+from notelint.kinds.base import Kind, KindOptions, TextMap, body_line_span, option
 from notelint.kinds.letter import close_spelling, fold
 from notelint.kinds.placeholder import slot_fields
 from notelint.model import Applicability, Finding, MessageFields
@@ -20,13 +21,16 @@ if TYPE_CHECKING:
     from notelint.sources import Note
 
 
-class TimingKind(Kind):
+@dataclass(frozen=True)
+class TimingOptions(KindOptions):
+    max_days: int = option("int", 1)
+
+
+class TimingKind(Kind[TimingOptions]):
     """The note should go out the day after the interview: reported when `today` is more
     than `max_days` days after `interview_date`. No date, or a date still ahead: nothing."""
 
     name = "timing"
-    OPTIONS: ClassVar[dict[str, str]] = {"max_days": "int"}
-    DEFAULTS: ClassVar[dict[str, object]] = {"max_days": 1}
 
     def check(self, doc: Doc, note: Note) -> Iterable[Finding]:
         when = note.context.interview_date
@@ -34,10 +38,10 @@ class TimingKind(Kind):
             return
         today = note.context.today or dt.date.today()
         days = (_day(today) - _day(when)).days
-        if days <= self.opt("max_days"):
+        if days <= self.options.max_days:
             return
         text = f"{days} day" if days == 1 else f"{days} days"
-        yield self.body_finding(note, text=text, words=days, limit=self.opt("max_days"))
+        yield self.body_finding(note, text=text, words=days, limit=self.options.max_days)
 
 
 def _day(value: dt.date) -> dt.date:
@@ -236,22 +240,19 @@ def position_words(name: str) -> list[str]:
     return [_stem(w) for w in words if w and w not in _LEVELS and w not in _TITLE_STOPWORDS]
 
 
-class PersonalizationKind(Kind):
+@dataclass(frozen=True)
+class PersonalizationOptions(KindOptions):
+    require_company: bool = option("bool", True)
+    require_position: bool = option("bool", True)
+    messages: TextMap = option("str_map", {})
+
+
+class PersonalizationKind(Kind[PersonalizationOptions]):
     """With `company` / `position` in the context: the note should name them, and must
     not name another company or position where it clearly names one ("the Data Analyst
     position at Initech" in a note for Acme Robotics' Data Engineer job)."""
 
     name = "personalization"
-    OPTIONS: ClassVar[dict[str, str]] = {
-        "require_company": "bool",
-        "require_position": "bool",
-        "messages": "str_map",
-    }
-    DEFAULTS: ClassVar[dict[str, object]] = {
-        "require_company": True,
-        "require_position": True,
-        "messages": {},
-    }
     MESSAGES: ClassVar[dict[str, str]] = {
         "missing": "the note never names {text}; add a line such as "
         '"I remain interested in the {expected}"',
@@ -262,7 +263,7 @@ class PersonalizationKind(Kind):
     }
 
     def message(self, key: str, **fields: object) -> str:
-        custom = self.opt("messages") or {}
+        custom = self.options.messages
         template = custom.get(key) or (self.rule.message if key == "missing" else None)
         template = template or self.MESSAGES[key]
         return template.format_map(
@@ -280,16 +281,13 @@ class PersonalizationKind(Kind):
         # one problem, one message.
         slots = slot_fields(note)
         wanted = (
-            ("position", ctx.position, names_position),
-            ("company", ctx.company, names_company),
+            ("position", ctx.position, names_position, self.options.require_position),
+            ("company", ctx.company, names_company, self.options.require_company),
         )
         missing = [
             f"the {field} ({value})"
-            for field, value, names in wanted
-            if value
-            and self.opt(f"require_{field}")
-            and field not in slots
-            and not names(text, value)
+            for field, value, names, required in wanted
+            if value and required and field not in slots and not names(text, value)
         ]
         if missing and not wrong:
             start, end = body_line_span(note)

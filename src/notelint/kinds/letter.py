@@ -14,7 +14,15 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
-from notelint.kinds.base import Kind, body_line_span, strip_trailing_marks
+from notelint.kinds.base import (
+    Kind,
+    KindOptions,
+    TextMap,
+    Texts,
+    body_line_span,
+    option,
+    strip_trailing_marks,
+)
 from notelint.lexicons import default_lexicons
 from notelint.model import Finding, MessageFields
 
@@ -185,7 +193,18 @@ class Greeting:
     name_start: int
 
 
-class SalutationKind(Kind):
+@dataclass(frozen=True)
+class SalutationOptions(KindOptions):
+    greetings: Texts = option("str_list", LEXICONS["greetings"], extendable=True)
+    casual: Texts = option("str_list", LEXICONS["casual-greetings"], extendable=True)
+    casual_names: Texts = option("str_list", LEXICONS["casual-names"], extendable=True)
+    generic: Texts = option("str_list", LEXICONS["generic-addressees"], extendable=True)
+    messages: TextMap = option("str_map", {})
+    lines: int = option("int", 15)
+    nicknames: TextMap = option("str_map", NICKNAMES)
+
+
+class SalutationKind(Kind[SalutationOptions]):
     """The greeting: missing, generic or too casual; with the interview's context, it
     must name an interviewer, and a misspelt name gets a fix.
 
@@ -194,25 +213,6 @@ class SalutationKind(Kind):
     `not-interviewer` ({name} is the name as written, {expected} the interviewer)."""
 
     name = "salutation"
-    OPTIONS: ClassVar[dict[str, str]] = {
-        "greetings": "str_list",
-        "casual": "str_list",
-        "casual_names": "str_list",
-        "generic": "str_list",
-        "messages": "str_map",
-        "lines": "int",
-        "nicknames": "str_map",
-    }
-    DEFAULTS: ClassVar[dict[str, object]] = {
-        "greetings": list(LEXICONS["greetings"]),
-        "casual": list(LEXICONS["casual-greetings"]),
-        "casual_names": list(LEXICONS["casual-names"]),
-        "generic": list(LEXICONS["generic-addressees"]),
-        "messages": {},
-        "lines": 15,
-        "nicknames": NICKNAMES,
-    }
-    EXTENDABLE = ("greetings", "casual", "casual_names", "generic")
     MESSAGES: ClassVar[dict[str, str]] = {
         "missing": "the note has no greeting; open with the interviewer's name, "
         'as in "Dear Ms. Chen,"',
@@ -227,7 +227,7 @@ class SalutationKind(Kind):
 
     def __init__(self, rule: Rule, nlp: Language) -> None:
         super().__init__(rule, nlp)
-        words = sorted({g.lower().strip() for g in self.opt("greetings") if g.strip()}, key=len)
+        words = sorted({g.lower().strip() for g in self.options.greetings if g.strip()}, key=len)
         alternatives = "|".join(
             r"\s+".join(re.escape(part) for part in w.split()) for w in reversed(words)
         )
@@ -237,16 +237,16 @@ class SalutationKind(Kind):
             r"(?![\w'])",
             re.I,
         )
-        self._casual = {" ".join(c.lower().split()) for c in self.opt("casual")}
-        self._casual_names = {_normal(c) for c in self.opt("casual_names")}
-        self._generic = [_normal(g) for g in self.opt("generic") if _normal(g)]
+        self._casual = {" ".join(c.lower().split()) for c in self.options.casual}
+        self._casual_names = {_normal(c) for c in self.options.casual_names}
+        self._generic = [_normal(g) for g in self.options.generic if _normal(g)]
         self._nicknames = {
             fold(short): {fold(f) for f in full.split(",") if fold(f)}
-            for short, full in (self.opt("nicknames") or {}).items()
+            for short, full in self.options.nicknames.items()
         }
 
     def message(self, key: str, **fields: str) -> str:
-        custom = self.opt("messages") or {}
+        custom = self.options.messages
         template: str
         if key in custom:
             template = custom[key]
@@ -262,7 +262,7 @@ class SalutationKind(Kind):
     def find(self, note: Note) -> tuple[Greeting | None, Line | None]:
         """The greeting, or (None, the first line of the body) when there is none."""
         for index, line in enumerate(prose_lines(note)):
-            if index >= self.opt("lines"):
+            if index >= self.options.lines:
                 break
             greeting = self._parse(line)
             if greeting is not None:
@@ -521,20 +521,23 @@ _DEVICE = re.compile(r"^(?:sent\s+(?:from|via|with)\b|get\s+outlook\b|--\s*$|_{3
 _POSTSCRIPT = re.compile(r"^p\.?\s*p?\.?\s*s\b\.?", re.I)
 
 
-class SignOffKind(Kind):
+@dataclass(frozen=True)
+class SignOffOptions(KindOptions):
+    closings: Texts = option("str_list", (), extendable=True)
+    signature_lines: int = option("int", 8)
+
+
+class SignOffKind(Kind[SignOffOptions]):
     """The closing ("Best regards,", "Sincerely,", "Thank you,") between the body and the
     signature. A bare name, a phone number or "Sent from my iPhone" is not one. Reported
     once: at the signature when there is one (the closing goes just above it), else at
     the last line of the body."""
 
     name = "sign-off"
-    OPTIONS: ClassVar[dict[str, str]] = {"closings": "str_list", "signature_lines": "int"}
-    DEFAULTS: ClassVar[dict[str, object]] = {"closings": [], "signature_lines": 8}
-    EXTENDABLE = ("closings",)
 
     def __init__(self, rule: Rule, nlp: Language) -> None:
         super().__init__(rule, nlp)
-        extra = [c for c in self.opt("closings") if c.strip()]
+        extra = [c for c in self.options.closings if c.strip()]
         self._extra = (
             re.compile(
                 r"^(?:"
@@ -568,7 +571,7 @@ class SignOffKind(Kind):
             start, end = body_line_span(note)
             yield self.finding(start, end)
             return
-        limit = self.opt("signature_lines")
+        limit = self.options.signature_lines
         # A postscript after the signature is not the end of the letter.
         for index in range(len(lines) - 1, max(len(lines) - 1 - limit, 0), -1):
             if _POSTSCRIPT.match(lines[index].text):

@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING, ClassVar
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from notelint.kinds.base import Kind
+from notelint.kinds.base import Kind, KindOptions, Texts, option
 from notelint.model import Finding
 
 if TYPE_CHECKING:
@@ -392,21 +393,21 @@ class SlotFinder:
     # ------------------------------------------------------------------ reporting
 
 
-class PlaceholderKind(Kind):
+@dataclass(frozen=True)
+class PlaceholderOptions(KindOptions):
+    exceptions: Texts = option("str_list", (), extendable=True)
+    slot_words: Texts = option("str_list", (), extendable=True)
+
+
+class PlaceholderKind(Kind[PlaceholderOptions]):
     """Report template slots left in the note, each with a message naming it."""
 
     name = "placeholder"
-    OPTIONS: ClassVar[dict[str, str]] = {
-        "exceptions": "str_list",
-        "slot_words": "str_list",
-    }
-    DEFAULTS: ClassVar[dict[str, object]] = {"exceptions": [], "slot_words": []}
-    EXTENDABLE = ("exceptions", "slot_words")
 
     def __init__(self, rule: Rule, nlp: Language) -> None:
         super().__init__(rule, nlp)
-        self.exceptions = {e.strip().lower() for e in self.opt("exceptions")}
-        self.finder = SlotFinder(self.exceptions, self.opt("slot_words"))
+        self.exceptions = {e.strip().lower() for e in self.options.exceptions}
+        self.finder = SlotFinder(self.exceptions, self.options.slot_words)
 
     # ------------------------------------------------------------------ finding slots
     def check(self, doc: Doc, note: Note) -> Iterable[Finding]:

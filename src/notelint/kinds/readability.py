@@ -8,12 +8,13 @@ earlier never download anything).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any
 
 from notelint import cache
-from notelint.kinds.base import Kind
+from notelint.kinds.base import Kind, KindOptions, option
 from notelint.kinds.word_count import word_count
 from notelint.model import Finding, MessageFields
 from notelint.wordtable import WordTable
@@ -126,39 +127,34 @@ def syllables(word: str) -> int:
     return len(hyphenator.positions(word)) + 1
 
 
-class ReadabilityKind(Kind):
+@dataclass(frozen=True)
+class ReadabilityOptions(KindOptions):
+    metric: str = option("str", "flesch-kincaid-grade")
+    max: float | None = option("number", 14)
+    min: float | None = option("number", None)
+    min_words: int = option("int", 40)
+
+    def problems(self) -> list[tuple[str, str]]:
+        if self.metric not in METRICS:
+            expected = ", ".join(METRICS)
+            return [("metric", f"unknown metric {self.metric!r}; expected one of {expected}")]
+        return []
+
+
+class ReadabilityKind(Kind[ReadabilityOptions]):
     """A readability score of the body (default: Flesch-Kincaid grade) beyond `max`
     (for grade-like metrics) or below `min` (for reading ease). Notes under `min_words`
     words of prose are not scored: the formulas are noise on a few sentences."""
 
     name = "readability"
-    OPTIONS: ClassVar[dict[str, str]] = {
-        "metric": "str",
-        "max": "number",
-        "min": "number",
-        "min_words": "int",
-    }
-    DEFAULTS: ClassVar[dict[str, object]] = {
-        "metric": "flesch-kincaid-grade",
-        "max": 14,
-        "min": None,
-        "min_words": 40,
-    }
-
-    @classmethod
-    def validate(cls, options: Mapping[str, Any]) -> list[tuple[str, str]]:
-        metric = options.get("metric", cls.DEFAULTS["metric"])
-        if metric not in METRICS:
-            return [("metric", f"unknown metric {metric!r}; expected one of {', '.join(METRICS)}")]
-        return []
 
     def check(self, doc: Doc, note: Note) -> Iterable[Finding]:
         text, words = prose_text(doc)
-        if words < self.opt("min_words"):
+        if words < self.options.min_words:
             return
-        metric = self.opt("metric")
+        metric = self.options.metric
         value = score(text, metric)
-        hi, lo = self.opt("max"), self.opt("min")
+        hi, lo = self.options.max, self.options.min
         limit = None
         if hi is not None and value > hi:
             limit = hi
@@ -175,16 +171,19 @@ class ReadabilityKind(Kind):
         )
 
 
-class SentenceLengthKind(Kind):
+@dataclass(frozen=True)
+class SentenceLengthOptions(KindOptions):
+    max: int = option("int", 45)
+
+
+class SentenceLengthKind(Kind[SentenceLengthOptions]):
     """Each sentence of more than `max` words (words as the length rule counts them)."""
 
     name = "sentence-length"
     generic = True
-    OPTIONS: ClassVar[dict[str, str]] = {"max": "int"}
-    DEFAULTS: ClassVar[dict[str, object]] = {"max": 45}
 
     def check(self, doc: Doc, note: Note) -> Iterable[Finding]:
-        limit = self.opt("max")
+        limit = self.options.max
         for sent in doc.sents:
             text = sent.text
             words = word_count(text)

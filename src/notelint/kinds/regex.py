@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
-from typing import TYPE_CHECKING, Any, ClassVar
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from notelint.kinds.base import Kind
+from notelint.kinds.base import Kind, KindOptions, Texts, option
 from notelint.model import Finding
 from notelint.regexguard import regex_problem
 
@@ -18,26 +19,28 @@ if TYPE_CHECKING:
     from notelint.sources import Note
 
 
-class RegexKind(Kind):
-    name = "regex"
-    generic = True
-    OPTIONS: ClassVar[dict[str, str]] = {"regexes": "str_list", "ignore_case": "bool"}
-    DEFAULTS: ClassVar[dict[str, object]] = {"regexes": [], "ignore_case": True}
-    EXTENDABLE = ("regexes",)
+@dataclass(frozen=True)
+class RegexOptions(KindOptions):
+    regexes: Texts = option("str_list", (), extendable=True)
+    ignore_case: bool = option("bool", True)
 
-    @classmethod
-    def validate(cls, options: Mapping[str, Any]) -> list[tuple[str, str]]:
+    def problems(self) -> list[tuple[str, str]]:
         problems = []
-        for pattern in options.get("regexes", []):
+        for pattern in self.regexes:
             problem = regex_problem(pattern)
             if problem:
                 problems.append(("regexes", f"{pattern[:80]!r} {problem}"))
         return problems
 
+
+class RegexKind(Kind[RegexOptions]):
+    name = "regex"
+    generic = True
+
     def __init__(self, rule: Rule, nlp: Language) -> None:
         super().__init__(rule, nlp)
-        flags = re.IGNORECASE if self.opt("ignore_case") else 0
-        self.regexes = [re.compile(p, flags) for p in self.opt("regexes")]
+        flags = re.IGNORECASE if self.options.ignore_case else 0
+        self.regexes = [re.compile(p, flags) for p in self.options.regexes]
 
     def check(self, doc: Doc, note: Note) -> Iterable[Finding]:
         for regex in self.regexes:

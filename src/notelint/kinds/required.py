@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from typing import TYPE_CHECKING, Any, ClassVar
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
-from notelint.kinds.base import Kind
+from notelint.kinds.base import Kind, Texts, option
 from notelint.kinds.composition import Composition, option_problems
-from notelint.kinds.existence import quotations
+from notelint.kinds.existence import ExistenceOptions, quotations
 from notelint.kinds.matching import Phrases, is_negated, overlaps
 from notelint.kinds.placement import PLACES, place_span
 from notelint.model import Finding
@@ -23,7 +24,25 @@ if TYPE_CHECKING:
 _CLOSING_LINE = re.compile(r"^[\W_]*$")
 
 
-class RequiredKind(Kind):
+@dataclass(frozen=True)
+class RequiredOptions(ExistenceOptions):
+    negation: bool = option("bool", True)
+    compose: tuple[Mapping[str, Any], ...] = option("compositions", (), extendable=True)
+    closing_counts: bool = option("bool", True)
+    closing_words: Texts = option("str_list", (), extendable=True)
+    place: str = option("str", "opening")
+
+    def problems(self) -> list[tuple[str, str]]:
+        problems = []
+        if not (self.phrases or self.patterns or self.compose):
+            problems.append(("phrases", "give phrases, patterns or compositions to look for"))
+        problems += [("compose", problem) for problem in option_problems(self.compose)]
+        if self.place not in PLACES:
+            problems.append(("place", f"should be one of {', '.join(PLACES)}"))
+        return problems
+
+
+class RequiredKind(Kind[RequiredOptions]):
     """Reported once, at the line where the missing part belongs (`place`: the opening,
     middle or closing paragraph, or the start of the body), when no match of `phrases` /
     `patterns` is found. A match does not count when it is negated ("I am not sure I am
@@ -32,65 +51,21 @@ class RequiredKind(Kind):
 
     name = "required"
     generic = True
-    OPTIONS: ClassVar[dict[str, str]] = {
-        "phrases": "str_list",
-        "patterns": "patterns",
-        "compose": "compositions",
-        "exceptions": "str_list",
-        "exception_patterns": "patterns",
-        "negation": "bool",
-        "closing_counts": "bool",
-        "closing_words": "str_list",
-        "place": "str",
-        "skip_quotes": "bool",
-    }
-    DEFAULTS: ClassVar[dict[str, object]] = {
-        "phrases": [],
-        "patterns": [],
-        "compose": [],
-        "exceptions": [],
-        "exception_patterns": [],
-        "negation": True,
-        "closing_counts": True,
-        "closing_words": [],
-        "place": "opening",
-        "skip_quotes": False,
-    }
-    EXTENDABLE = (
-        "phrases",
-        "patterns",
-        "compose",
-        "exceptions",
-        "exception_patterns",
-        "closing_words",
-    )
-
-    @classmethod
-    def validate(cls, options: Mapping[str, Any]) -> list[tuple[str, str]]:
-        problems = []
-        if not any(options.get(k) for k in ("phrases", "patterns", "compose")):
-            problems.append(("phrases", "give phrases, patterns or compositions to look for"))
-        problems += [
-            ("compose", problem) for problem in option_problems(options.get("compose", []))
-        ]
-        if options.get("place", "opening") not in PLACES:
-            problems.append(("place", f"should be one of {', '.join(PLACES)}"))
-        return problems
 
     def __init__(self, rule: Rule, nlp: Language) -> None:
         super().__init__(rule, nlp)
-        self.matches = Phrases(nlp, self.opt("phrases"), self.opt("patterns"))
-        self.compositions = [Composition.from_option(c) for c in self.opt("compose")]
+        self.matches = Phrases(nlp, self.options.phrases, self.options.patterns)
+        self.compositions = [Composition.from_option(c) for c in self.options.compose]
         self.exceptions = Phrases(
-            nlp, self.opt("exceptions"), self.opt("exception_patterns"), name="x"
+            nlp, self.options.exceptions, self.options.exception_patterns, name="x"
         )
-        self.closing_words = frozenset(w.lower() for w in self.opt("closing_words"))
+        self.closing_words = frozenset(w.lower() for w in self.options.closing_words)
 
     def satisfying(self, doc: Doc, note: Note) -> list[Span]:
         """The matches that satisfy the rule."""
         exceptions = self.exceptions.spans(doc)
         # someone else's words, quoted, are not the writer's: 'they say "nice to meet you"'
-        quotes = quotations(note.masked) if self.opt("skip_quotes") else []
+        quotes = quotations(note.masked) if self.options.skip_quotes else []
         good = []
         composed = [span for c in self.compositions for span in c.spans(doc)]
         for found in [*self.matches.spans(doc), *composed]:
@@ -99,16 +74,16 @@ class RequiredKind(Kind):
                 continue
             if any(q0 <= span.start_char and span.end_char <= q1 for q0, q1 in quotes):
                 continue
-            if self.opt("negation") and is_negated(span):
+            if self.options.negation and is_negated(span):
                 continue
-            if not self.opt("closing_counts") and _alone_on_line(span, note, self.closing_words):
+            if not self.options.closing_counts and _alone_on_line(span, note, self.closing_words):
                 continue
             good.append(span)
         return good
 
     def check(self, doc: Doc, note: Note) -> Iterable[Finding]:
         if not self.satisfying(doc, note):
-            yield self.finding(*place_span(note, self.opt("place")))
+            yield self.finding(*place_span(note, self.options.place))
 
 
 def _trimmed(span: Span) -> Span | None:

@@ -26,9 +26,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING
 
-from notelint.kinds.base import Kind
+from notelint.kinds.base import Kind, KindOptions, Texts, TokenPatterns, option
 from notelint.kinds.matching import Phrases, is_negated
 from notelint.kinds.placeholder import SlotFinder
 from notelint.kinds.placement import place_span
@@ -84,7 +84,32 @@ class Report:
     cue: str
 
 
-class SpecificDetailKind(Kind):
+@dataclass(frozen=True)
+class SpecificDetailOptions(KindOptions):
+    cues: Texts = option("str_list", (), extendable=True)
+    cue_patterns: TokenPatterns = option("patterns", (), extendable=True)
+    backward_cue_patterns: TokenPatterns = option("patterns", (), extendable=True)
+    clause_cue_patterns: TokenPatterns = option("patterns", (), extendable=True)
+    appraisal_verbs: Texts = option("str_list", (), extendable=True)
+    concrete_nouns: Texts = option("str_list", (), extendable=True)
+    generic_modifiers: Texts = option("str_list", (), extendable=True)
+    generic_names: Texts = option("str_list", (), extendable=True)
+    count_nouns: Texts = option("str_list", (), extendable=True)
+    position_nouns: Texts = option("str_list", (), extendable=True)
+    honorifics: Texts = option("str_list", (), extendable=True)
+    process_words: Texts = option("str_list", (), extendable=True)
+    time_patterns: TokenPatterns = option("patterns", (), extendable=True)
+    min_specifics: int = option("int", 1)
+    min_description_words: int = option("int", 6)
+    generic_words: Texts = option("str_list", (), extendable=True)
+
+    def problems(self) -> list[tuple[str, str]]:
+        if self.min_specifics < 1:
+            return [("min_specifics", "should be 1 or more")]
+        return []
+
+
+class SpecificDetailKind(Kind[SpecificDetailOptions]):
     """Reported once, at the first line of the body, unless some sentence that reports
     what the writer learned in the interview holds a specific detail (see the module
     docstring). Options: `cue_patterns` / `cues` (forward), `backward_cue_patterns`,
@@ -92,81 +117,22 @@ class SpecificDetailKind(Kind):
     `position_nouns`, `honorifics`, `process_words`, `time_patterns`, `min_specifics`."""
 
     name = "specific-detail"
-    OPTIONS: ClassVar[dict[str, str]] = {
-        "cues": "str_list",
-        "cue_patterns": "patterns",
-        "backward_cue_patterns": "patterns",
-        "clause_cue_patterns": "patterns",
-        "appraisal_verbs": "str_list",
-        "concrete_nouns": "str_list",
-        "generic_modifiers": "str_list",
-        "generic_names": "str_list",
-        "count_nouns": "str_list",
-        "position_nouns": "str_list",
-        "honorifics": "str_list",
-        "process_words": "str_list",
-        "time_patterns": "patterns",
-        "min_specifics": "int",
-        "min_description_words": "int",
-        "generic_words": "str_list",
-    }
-    DEFAULTS: ClassVar[dict[str, object]] = {
-        "cues": [],
-        "cue_patterns": [],
-        "backward_cue_patterns": [],
-        "clause_cue_patterns": [],
-        "appraisal_verbs": [],
-        "concrete_nouns": [],
-        "generic_modifiers": [],
-        "generic_names": [],
-        "count_nouns": [],
-        "position_nouns": [],
-        "honorifics": [],
-        "process_words": [],
-        "time_patterns": [],
-        "min_specifics": 1,
-        "min_description_words": 6,
-        "generic_words": [],
-    }
-    EXTENDABLE = (
-        "cues",
-        "cue_patterns",
-        "backward_cue_patterns",
-        "clause_cue_patterns",
-        "appraisal_verbs",
-        "concrete_nouns",
-        "generic_modifiers",
-        "generic_names",
-        "count_nouns",
-        "position_nouns",
-        "honorifics",
-        "process_words",
-        "generic_words",
-        "time_patterns",
-    )
 
     def __init__(self, rule: Rule, nlp: Language) -> None:
         super().__init__(rule, nlp)
-        self.forward = Phrases(nlp, self.opt("cues"), self.opt("cue_patterns"), name="cue")
-        self.backward = Phrases(nlp, (), self.opt("backward_cue_patterns"), name="back")
-        self.clause = Phrases(nlp, (), self.opt("clause_cue_patterns"), name="clause")
-        self.appraisal = _words(self.opt("appraisal_verbs"))
-        self.times = Phrases(nlp, (), self.opt("time_patterns"), name="time")
-        self.concrete = _words(self.opt("concrete_nouns"))
-        self.generic_modifiers = _words(self.opt("generic_modifiers"))
-        self.generic_names = _words(self.opt("generic_names"))
-        self.count_nouns = _words(self.opt("count_nouns"))
-        self.position_nouns = _words(self.opt("position_nouns"))
-        self.honorifics = {w.rstrip(".") for w in _words(self.opt("honorifics"))}
-        self.process_words = _words(self.opt("process_words"))
-        self.generic_words = _words(self.opt("generic_words"))
-
-    @classmethod
-    def validate(cls, options: object) -> list[tuple[str, str]]:
-        minimum = getattr(options, "get", lambda *_: 1)("min_specifics", 1)
-        if isinstance(minimum, int) and minimum < 1:
-            return [("min_specifics", "should be 1 or more")]
-        return []
+        self.forward = Phrases(nlp, self.options.cues, self.options.cue_patterns, name="cue")
+        self.backward = Phrases(nlp, (), self.options.backward_cue_patterns, name="back")
+        self.clause = Phrases(nlp, (), self.options.clause_cue_patterns, name="clause")
+        self.appraisal = _words(self.options.appraisal_verbs)
+        self.times = Phrases(nlp, (), self.options.time_patterns, name="time")
+        self.concrete = _words(self.options.concrete_nouns)
+        self.generic_modifiers = _words(self.options.generic_modifiers)
+        self.generic_names = _words(self.options.generic_names)
+        self.count_nouns = _words(self.options.count_nouns)
+        self.position_nouns = _words(self.options.position_nouns)
+        self.honorifics = {w.rstrip(".") for w in _words(self.options.honorifics)}
+        self.process_words = _words(self.options.process_words)
+        self.generic_words = _words(self.options.generic_words)
 
     # -- the check -------------------------------------------------------------------
     def check(self, doc: Doc, note: Note) -> Iterable[Finding]:
@@ -189,7 +155,7 @@ class SpecificDetailKind(Kind):
             found.extend(self._descriptions(doc, reports, excluded))
         # overlapping reports ("enjoyed hearing about your plan") find the same words
         found = list(dict.fromkeys(found))
-        return found if len(found) >= self.opt("min_specifics") else []
+        return found if len(found) >= self.options.min_specifics else []
 
     # -- step 1: where the note reports what was learned -----------------------------
     def reports(self, doc: Doc, note: Note) -> list[Report]:
@@ -295,7 +261,7 @@ class SpecificDetailKind(Kind):
         even without a name or a number ("how your prep cooks portion every sauce the
         night before and label it by station"); a vague one uses few ("the team and
         its culture"). Reports in a sentence about the writer's own doings never count."""
-        limit = self.opt("min_description_words")
+        limit = self.options.min_description_words
         out = []
         for report in reports:
             span = doc[report.start : report.end]

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, ClassVar
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from notelint.kinds.base import Kind
+from notelint.kinds.base import Kind, KindOptions, TextMap, option
 from notelint.kinds.matching import Phrases
 from notelint.model import Finding, MessageFields
 
@@ -24,19 +25,21 @@ def match_case(original: str, replacement: str) -> str:
     return replacement
 
 
-class SubstitutionKind(Kind):
+@dataclass(frozen=True)
+class SubstitutionOptions(KindOptions):
+    swap: TextMap = option("str_map", {})
+
+
+class SubstitutionKind(Kind[SubstitutionOptions]):
     """`swap` maps a phrase (matched on LOWER and LEMMA) to its replacement; the message
     may show it as {replacement} (or {expected})."""
 
     name = "substitution"
     generic = True
-    OPTIONS: ClassVar[dict[str, str]] = {"swap": "str_map"}
-    DEFAULTS: ClassVar[dict[str, object]] = {"swap": {}}
-    EXTENDABLE = ()
 
     def __init__(self, rule: Rule, nlp: Language) -> None:
         super().__init__(rule, nlp)
-        self.swap = {k.lower(): v for k, v in self.opt("swap").items()}
+        self.swap = {k.lower(): v for k, v in self.options.swap.items()}
         self.matches = Phrases(nlp, list(self.swap))
 
     def check(self, doc: Doc, note: Note) -> Iterable[Finding]:

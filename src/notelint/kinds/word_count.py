@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
-from typing import TYPE_CHECKING, Any, ClassVar
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from notelint.kinds.base import Kind
+from notelint.kinds.base import Kind, KindOptions, option
 from notelint.model import Finding
 
 if TYPE_CHECKING:
@@ -22,23 +23,24 @@ def word_count(text: str) -> int:
     return sum(1 for tok in text.split() if _WORD.search(tok))
 
 
-class WordCountKind(Kind):
+@dataclass(frozen=True)
+class WordCountOptions(KindOptions):
+    min: int = option("int", 50)
+    max: int = option("int", 250)
+
+    def problems(self) -> list[tuple[str, str]]:
+        if self.min > self.max:
+            return [("min", f"min ({self.min}) must not be more than max ({self.max})")]
+        return []
+
+
+class WordCountKind(Kind[WordCountOptions]):
     name = "word-count"
     generic = True
-    OPTIONS: ClassVar[dict[str, str]] = {"min": "int", "max": "int"}
-    DEFAULTS: ClassVar[dict[str, object]] = {"min": 50, "max": 250}
-
-    @classmethod
-    def validate(cls, options: Mapping[str, Any]) -> list[tuple[str, str]]:
-        lo = options.get("min", cls.DEFAULTS["min"])
-        hi = options.get("max", cls.DEFAULTS["max"])
-        if isinstance(lo, int) and isinstance(hi, int) and lo > hi:
-            return [("min", f"min ({lo}) must not be more than max ({hi})")]
-        return []
 
     def check(self, doc: Doc, note: Note) -> Iterable[Finding]:
         words = word_count(note.masked)
-        lo, hi = self.opt("min"), self.opt("max")
+        lo, hi = self.options.min, self.options.max
         if words > hi:
             yield self.body_finding(note, words=_words(words), limit=hi, direction="over")
         elif words < lo:
