@@ -126,6 +126,27 @@ def test_every_problem_is_reported_at_once_with_lines(tmp_path: Path) -> None:
     ]
 
 
+def test_an_override_and_a_new_rule_are_checked_alike(tmp_path: Path) -> None:
+    """One path checks both; `fixes: 5` on an override was a traceback."""
+    cfg = write(
+        tmp_path,
+        """
+        rules:
+          hyperbole: {phrases: 5, fixes: 5, place: start}
+          mine: {kind: existence, message: "x", phrases: 5, fixes: 5, place: start}
+        """,
+    )
+    found = problems(cfg)
+    for line, rule in ((2, "hyperbole"), (3, "mine")):
+        assert [p for p in found if p.startswith(f"CFG:{line}:")] == [
+            f"CFG:{line}: option 'phrases' of '{rule}' should be a list of texts, not 5",
+            f"CFG:{line}: fixes of '{rule}': should be a list of fix entries",
+            f"CFG:{line}: unknown option 'place' for rule '{rule}' (kind existence); "
+            "expected one of severity, message, why, phrases, patterns, exceptions, "
+            "exception_patterns, negation, skip_quotes",
+        ]
+
+
 def test_bad_token_pattern_is_an_error_naming_the_line(tmp_path: Path) -> None:
     cfg = write(
         tmp_path,

@@ -115,6 +115,14 @@ class MatchOptions(KindOptions):
     negation: bool = option("bool", False)
 
 
+@dataclasses.dataclass(frozen=True)
+class MessageOptions(KindOptions):
+    """For a kind that reports several things: `messages` gives any of them its own
+    message (by key, see Kind.message)."""
+
+    messages: TextMap = option("str_map", {})
+
+
 OptionsT = TypeVar("OptionsT", bound=KindOptions)
 
 
@@ -129,6 +137,9 @@ class Kind(Generic[OptionsT]):
     suppressible: ClassVar[bool] = True
     #: the options dataclass (taken from the type argument)
     Options: ClassVar[type[KindOptions]] = KindOptions
+    #: the default message of each thing the kind reports, by key, but for the one its
+    #: rule's own `message` is for (see message())
+    MESSAGES: ClassVar[Mapping[str, str]] = {}
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
@@ -151,6 +162,23 @@ class Kind(Generic[OptionsT]):
 
     def finding(self, start: int, end: int, **kw: Any) -> Finding:
         return Finding(rule=self.rule.id, start=start, end=end, **kw)
+
+    def message(self, key: str, **fields: object) -> str:
+        """The message about one of the things the kind reports, filled in: the rule's
+        `messages` entry for `key`, else the kind's default, else the rule's message."""
+        custom = self.options.messages if isinstance(self.options, MessageOptions) else {}
+        template = custom.get(key) or self.MESSAGES.get(key) or self.rule.message
+        return template.format_map(
+            MessageFields({"text": "", "name": "", "expected": "", **fields})
+        )
+
+    def wrong_name(
+        self, start: int, end: int, key: str, written: str, right: str, **fix: Any
+    ) -> Finding:
+        """A name written where another belongs (a misspelt interviewer, another
+        company): message `key` names both, and the right one is the replacement."""
+        message = self.message(key, name=written, expected=right)
+        return self.finding(start, end, message=message, replacement=right, **fix)
 
     def body_finding(self, note: Note, **fields: object) -> Finding:
         """A finding about the whole note, at the first line of its body, with the rule's

@@ -10,10 +10,10 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
-from notelint.kinds.base import Kind, KindOptions, TextMap, body_line_span, option
+from notelint.kinds.base import Kind, KindOptions, MessageOptions, body_line_span, option
 from notelint.kinds.letter import close_spelling, fold
 from notelint.kinds.placeholder import slot_fields
-from notelint.model import Applicability, Finding, MessageFields
+from notelint.model import Applicability, Finding
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -241,10 +241,9 @@ def position_words(name: str) -> list[str]:
 
 
 @dataclass(frozen=True)
-class PersonalizationOptions(KindOptions):
+class PersonalizationOptions(MessageOptions):
     require_company: bool = option("bool", True)
     require_position: bool = option("bool", True)
-    messages: TextMap = option("str_map", {})
 
 
 class PersonalizationKind(Kind[PersonalizationOptions]):
@@ -254,21 +253,11 @@ class PersonalizationKind(Kind[PersonalizationOptions]):
 
     name = "personalization"
     MESSAGES: ClassVar[dict[str, str]] = {
-        "missing": "the note never names {text}; add a line such as "
-        '"I remain interested in the {expected}"',
         "company": 'the note names "{name}", but this interview was with {expected}; '
         "correct the name",
         "position": 'the note names the "{name}" job, but this interview was for '
         "{expected}; correct the title",
     }
-
-    def message(self, key: str, **fields: object) -> str:
-        custom = self.options.messages
-        template = custom.get(key) or (self.rule.message if key == "missing" else None)
-        template = template or self.MESSAGES[key]
-        return template.format_map(
-            MessageFields({"text": "", "name": "", "expected": "", **fields})
-        )
 
     def check(self, doc: Doc, note: Note) -> Iterable[Finding]:
         ctx = note.context
@@ -335,11 +324,12 @@ class PersonalizationKind(Kind[PersonalizationOptions]):
                 if names_position(org, note.context.position or "\x00"):
                     continue
                 seen.add(start)
-                yield self.finding(
+                yield self.wrong_name(
                     start,
                     end,
-                    message=self.message("company", name=" ".join(org.split()), expected=company),
-                    replacement=company,
+                    "company",
+                    " ".join(org.split()),
+                    company,
                     fix_description=f"Name {company}",
                     # another company may be named on purpose: a person decides
                     fix_applicability=Applicability.SUGGESTION,
@@ -365,12 +355,12 @@ class PersonalizationKind(Kind[PersonalizationOptions]):
             if not stems or _covers(stems, right) or _covers(right, stems):
                 continue
             start, end = m.start("pos") + spans[0][0], m.start("pos") + spans[-1][1]
-            shown = " ".join(words)
-            yield self.finding(
+            yield self.wrong_name(
                 start,
                 end,
-                message=self.message("position", name=shown, expected=position),
-                replacement=position,
+                "position",
+                " ".join(words),
+                position,
                 fix_description=f"Name the {position} position",
                 fix_applicability=Applicability.SUGGESTION,
             )

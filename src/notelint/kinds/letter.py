@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, ClassVar
 from notelint.kinds.base import (
     Kind,
     KindOptions,
+    MessageOptions,
     TextMap,
     Texts,
     body_line_span,
@@ -24,7 +25,7 @@ from notelint.kinds.base import (
     strip_trailing_marks,
 )
 from notelint.lexicons import default_lexicons
-from notelint.model import Finding, MessageFields
+from notelint.model import Finding
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -194,12 +195,11 @@ class Greeting:
 
 
 @dataclass(frozen=True)
-class SalutationOptions(KindOptions):
+class SalutationOptions(MessageOptions):
     greetings: Texts = option("str_list", LEXICONS["greetings"], extendable=True)
     casual: Texts = option("str_list", LEXICONS["casual-greetings"], extendable=True)
     casual_names: Texts = option("str_list", LEXICONS["casual-names"], extendable=True)
     generic: Texts = option("str_list", LEXICONS["generic-addressees"], extendable=True)
-    messages: TextMap = option("str_map", {})
     lines: int = option("int", 15)
     nicknames: TextMap = option("str_map", NICKNAMES)
 
@@ -214,13 +214,11 @@ class SalutationKind(Kind[SalutationOptions]):
 
     name = "salutation"
     MESSAGES: ClassVar[dict[str, str]] = {
+        "misspelt": 'the greeting spells the name "{name}"; the interviewer is "{expected}"',
         "missing": "the note has no greeting; open with the interviewer's name, "
-        'as in "Dear Ms. Chen,"',
-        "generic": '"{text}" is a generic greeting; address the interviewer by name, '
         'as in "Dear Ms. Chen,"',
         "casual": '"{text}" is too casual a greeting for a thank-you note; use "Dear" or '
         '"Hello" and the interviewer\'s name',
-        "misspelt": 'the greeting spells the name "{name}"; the interviewer is "{expected}"',
         "not-interviewer": 'the greeting names "{name}", not the interviewer ({expected}); '
         "address the person who interviewed you",
     }
@@ -244,19 +242,6 @@ class SalutationKind(Kind[SalutationOptions]):
             fold(short): {fold(f) for f in full.split(",") if fold(f)}
             for short, full in self.options.nicknames.items()
         }
-
-    def message(self, key: str, **fields: str) -> str:
-        custom = self.options.messages
-        template: str
-        if key in custom:
-            template = custom[key]
-        elif key == "generic":
-            template = self.rule.message
-        else:
-            template = self.MESSAGES[key]
-        return template.format_map(
-            MessageFields({"text": "", "name": "", "expected": "", **fields})
-        )
 
     # -- finding the greeting --------------------------------------------------------
     def find(self, note: Note) -> tuple[Greeting | None, Line | None]:
@@ -414,13 +399,8 @@ class SalutationKind(Kind[SalutationOptions]):
             if best is not None:
                 misspelt.append((start, end, word, best[1]))
         for start, end, word, right in misspelt:
-            yield self.finding(
-                start,
-                end,
-                message=self.message("misspelt", name=word, expected=right),
-                replacement=right,
-                fix_description=f"Spell the name \u201c{right}\u201d",
-            )
+            fix = f"Spell the name \u201c{right}\u201d"
+            yield self.wrong_name(start, end, "misspelt", word, right, fix_description=fix)
         if not named and not misspelt:
             expected = " or ".join(note.context.interviewer)
             yield self.finding(

@@ -85,12 +85,22 @@ class Report:
 
 
 @dataclass(frozen=True)
-class SpecificDetailOptions(KindOptions):
+class CueOptions(KindOptions):
+    """Step 1: where the note reports what the writer learned, heard or saw."""
+
     cues: Texts = option("str_list", (), extendable=True)
     cue_patterns: TokenPatterns = option("patterns", (), extendable=True)
     backward_cue_patterns: TokenPatterns = option("patterns", (), extendable=True)
     clause_cue_patterns: TokenPatterns = option("patterns", (), extendable=True)
     appraisal_verbs: Texts = option("str_list", (), extendable=True)
+
+
+@dataclass(frozen=True)
+class SpecificDetailOptions(CueOptions):
+    """Step 2: whether a report holds a specific, and how many the note needs."""
+
+    min_specifics: int = option("int", 1)
+    min_description_words: int = option("int", 6)
     concrete_nouns: Texts = option("str_list", (), extendable=True)
     generic_modifiers: Texts = option("str_list", (), extendable=True)
     generic_names: Texts = option("str_list", (), extendable=True)
@@ -98,10 +108,8 @@ class SpecificDetailOptions(KindOptions):
     position_nouns: Texts = option("str_list", (), extendable=True)
     honorifics: Texts = option("str_list", (), extendable=True)
     process_words: Texts = option("str_list", (), extendable=True)
-    time_patterns: TokenPatterns = option("patterns", (), extendable=True)
-    min_specifics: int = option("int", 1)
-    min_description_words: int = option("int", 6)
     generic_words: Texts = option("str_list", (), extendable=True)
+    time_patterns: TokenPatterns = option("patterns", (), extendable=True)
 
     def problems(self) -> list[tuple[str, str]]:
         if self.min_specifics < 1:
