@@ -16,7 +16,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
 from notelint import cache
-from notelint.kinds.base import Kind, MatchOptions, TextMap, Texts, option
+from notelint.kinds.base import Kind, MatchOptions, MessageOptions, Texts, option
 from notelint.kinds.matching import Phrases, is_negated, overlaps
 from notelint.model import Finding, MessageFields
 from notelint.wordtable import WordTable
@@ -156,7 +156,7 @@ class Hit(NamedTuple):
 
 
 @dataclass(frozen=True)
-class EnthusiasmOptions(MatchOptions):
+class EnthusiasmOptions(MatchOptions, MessageOptions):
     negation: bool = option("bool", True)
     max_exclamations: int = option("int", 1)
     exclamation_names: Texts = option("str_list", (), extendable=True)
@@ -169,7 +169,6 @@ class EnthusiasmOptions(MatchOptions):
         extendable=True,
     )
     elongation_exceptions: Texts = option("str_list", (), extendable=True)
-    messages: TextMap = option("str_map", {})
 
     def problems(self) -> list[tuple[str, str]]:
         problems = []
