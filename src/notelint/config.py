@@ -638,7 +638,8 @@ def _examples_ok(value: Any) -> bool:
 
 def _build_rule(rule_id: str, d: dict[str, Any], lexicons: Lexicons | None = None) -> Rule:
     ex = d.get("examples") or {}
-    options = expand(d.get("options", {}), lexicons or default_lexicons())
+    lexicons = lexicons or default_lexicons()
+    options = expand(d.get("options", {}), lexicons)
     message = d.get("message", "")
     return Rule(
         id=rule_id,
@@ -651,7 +652,8 @@ def _build_rule(rule_id: str, d: dict[str, Any], lexicons: Lexicons | None = Non
         link=d.get("link"),
         summary=d.get("summary") or _template_summary(message),
         checklist=d.get("checklist"),
-        fixes=compile_table(d.get("fixes"), lexicons or default_lexicons()),
+        fixes=compile_table(d.get("fixes"), lexicons),
+        lexicons=lexicons,
     )
 
 

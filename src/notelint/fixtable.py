@@ -30,7 +30,7 @@ from functools import lru_cache
 from itertools import product
 from typing import TYPE_CHECKING, Any
 
-from notelint.lexicons import Lexicons
+from notelint.lexicons import Lexicons, alternation
 from notelint.model import Applicability, Edit, Finding, Fix, FixOption, Rule
 from notelint.regexguard import regex_problem
 
@@ -130,11 +130,7 @@ def compile_table(value: Any, lexicons: Lexicons | None = None) -> tuple[FixEntr
 def _with_lexicons(match: str, lexicons: Lexicons) -> str:
     """`$name` in a match is any word of that lexicon: (?:word|word|...)."""
 
-    def words(found: re.Match[str]) -> str:
-        listed = sorted(lexicons[found[1]], key=len, reverse=True)
-        return "(?:" + "|".join(re.escape(w) for w in listed) + ")"
-
-    return LEXICON.sub(words, match)
+    return LEXICON.sub(lambda found: alternation(lexicons[found[1]]), match)
 
 
 # ----------------------------------------------------------------------- fixing

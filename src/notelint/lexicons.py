@@ -6,12 +6,15 @@ is replaced by the lexicon's words when the rule is built, so spaCy sees a plain
 and a word list is written once. The shipped lexicons are in lexicons.yaml beside this
 module; a user's `.notelint.yaml` adds words to them (or defines new ones) under
 `lexicons:`.
+
+Kinds read the word classes they need from their rule (`rule.lexicons`), which holds the
+lexicons of the rule set the rule was built in, a user's additions included.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -38,6 +41,13 @@ def extended(base: Lexicons, additions: Mapping[str, list[str]]) -> Lexicons:
     for name, words in additions.items():
         out[name] = tuple(dict.fromkeys([*out.get(name, ()), *words]))
     return out
+
+
+def alternation(words: Iterable[str]) -> str:
+    """A regular expression group matching any of the words, longest first (so that
+    "sincerely yours" wins over "sincerely")."""
+    listed = sorted(dict.fromkeys(words), key=len, reverse=True)
+    return "(?:" + "|".join(re.escape(w) for w in listed) + ")"
 
 
 def references(value: Any) -> Iterator[str]:

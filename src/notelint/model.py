@@ -13,6 +13,8 @@ from enum import StrEnum
 from types import MappingProxyType
 from typing import Any
 
+from notelint.lexicons import Lexicons, default_lexicons
+
 
 class Severity(StrEnum):
     ERROR = "error"
@@ -74,6 +76,9 @@ class Rule:
     checklist: str | None = None
     #: how its findings are fixed (notelint.fixtable.FixEntry), first match wins
     fixes: tuple[Any, ...] = ()
+    #: the word classes of the rule set it was built in (shipped and a user's additions),
+    #: for kinds that read a lexicon by name
+    lexicons: Lexicons = field(default_factory=default_lexicons, compare=False, repr=False)
 
     def option(self, name: str, default: Any = None) -> Any:
         return self.options.get(name, default)

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from notelint.kinds.placeholder import slot_words
+from notelint.kinds.placeholder import SlotWords, slot_words
+from notelint.lexicons import default_lexicons
 from notelint.model import Context
 from tests.conftest import lint, rules_of
 
@@ -149,7 +150,7 @@ def test_markdown_keeps_links_out_and_slots_in() -> None:
     ],
 )
 def test_slot_words(content: str, is_slot: bool) -> None:
-    assert slot_words(content) is is_slot
+    assert slot_words(content, SlotWords.of(default_lexicons())) is is_slot
 
 
 @pytest.mark.parametrize(

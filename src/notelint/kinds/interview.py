@@ -12,12 +12,15 @@ from typing import TYPE_CHECKING, ClassVar
 
 from notelint.kinds.base import Kind, KindOptions, MessageOptions, body_line_span, option
 from notelint.kinds.letter import close_spelling, fold
-from notelint.kinds.placeholder import slot_fields
+from notelint.kinds.placeholder import SlotFinder, SlotWords, slot_fields
+from notelint.lexicons import Lexicons, alternation
 from notelint.model import Applicability, Finding
 
 if TYPE_CHECKING:
+    from spacy.language import Language
     from spacy.tokens import Doc
 
+    from notelint.model import Rule
     from notelint.sources import Note
 
 
@@ -49,161 +52,69 @@ def _day(value: dt.date) -> dt.date:
     return value.date() if isinstance(value, dt.datetime) else value
 
 
-# Words of a company name that do not identify it on their own.
-_LEGAL = frozenset(
-    [
-        "inc",
-        "incorporated",
-        "llc",
-        "llp",
-        "ltd",
-        "limited",
-        "corp",
-        "corporation",
-        "co",
-        "company",
-        "plc",
-        "gmbh",
-        "ag",
-        "sa",
-        "bv",
-        "pty",
-        "lp",
-        "the",
-    ]
-)
-_GENERIC_ORG_WORDS = frozenset(
-    [
-        "first",
-        "national",
-        "american",
-        "united",
-        "general",
-        "global",
-        "international",
-        "new",
-        "city",
-        "state",
-        "county",
-        "bank",
-        "health",
-        "group",
-        "systems",
-        "solutions",
-        "technologies",
-        "technology",
-        "services",
-        "labs",
-        "partners",
-        "consulting",
-        "digital",
-        "data",
-        "software",
-        "medical",
-        "university",
-        "college",
-        "school",
-        "hospital",
-        "department",
-        "office",
-        "center",
-        "centre",
-        "foods",
-        "food",
-        "home",
-        "north",
-        "south",
-        "east",
-        "west",
-    ]
-)
-# Seniority and levels: "Senior Data Engineer" is still the "Data Engineer" job.
-_LEVELS = frozenset(
-    [
-        "senior",
-        "sr",
-        "junior",
-        "jr",
-        "lead",
-        "principal",
-        "staff",
-        "chief",
-        "head",
-        "entry",
-        "level",
-        "i",
-        "ii",
-        "iii",
-        "iv",
-        "1",
-        "2",
-        "3",
-        "associate",
-        "trainee",
-    ]
-)
-# Capitalised words before "position" that are not a job title ("the Summer internship").
-_NOT_TITLES = frozenset(
-    [
-        "summer",
-        "fall",
-        "autumn",
-        "winter",
-        "spring",
-        "remote",
-        "hybrid",
-        "onsite",
-        "full",
-        "part",
-        "time",
-        "full-time",
-        "part-time",
-        "temporary",
-        "permanent",
-        "contract",
-        "open",
-        "new",
-        "same",
-        "current",
-        "above",
-    ]
-)
-_JOB_NOUNS = r"(?:position|role|job|opening|internship|post|vacancy|opportunity)"
-_JOB_WORDS = frozenset(
-    ["position", "role", "job", "opening", "internship", "post", "vacancy", "opportunity"]
-)
 # A capitalised word; a full stop only inside it ("Co.op"), never the sentence's end.
 _CAP = r"[A-Z][\w&'\u2019+-]*(?:\.[\w&'\u2019+-]+)*"
 # Between two words: spaces, or one line break of a hard-wrapped paragraph.
 _SP = r"(?:[ \t]*\r?\n[ \t]*|[ \t]+)"
 _ORG = rf"{_CAP}(?:{_SP}(?:{_CAP}|&|of|and|de|du|la)(?={_SP}[A-Z&]|\b))*(?:{_SP}{_CAP})?"
-_ORG_PATTERNS = (
-    # "the Data Analyst position at Initech", "your team at Initech"
-    re.compile(
-        rf"\b(?:the|this|your){_SP}(?:[\w/&+.'\u2019-]+{_SP}){{0,4}}?"
-        rf"(?:{_JOB_NOUNS}{_SP}(?:at|with)|(?:team|company){_SP}at){_SP}(?P<org>{_ORG})"
-    ),
-    # "joining Initech", "the chance to join Initech"
-    re.compile(
-        rf"\bjoin(?:ing)?{_SP}(?P<org>{_ORG})(?!{_SP}(?:team|department|group|unit|crew|staff)\b)"
-    ),
-    # "the possibility of working at Initech", "to work for Initech"
-    re.compile(rf"\bwork(?:ing)?{_SP}(?:at|for){_SP}(?P<org>{_ORG})"),
-)
 _INTEREST_CUE = re.compile(
     r"\b(?:opportunit|possibilit|chance|prospect|forward|excit|interest|eager|keen|hope|"
     r"would|love|glad|look)\w*",
     re.I,
 )
-_PAST_CUE = re.compile(
-    r"\b(?:my|our|previous|previously|former|formerly|prior|current|currently|last|"
-    r"similar|same|spent|worked|held|was|were|had|while|since|before|when|until)\b",
-    re.I,
-)
-_POSITION_PATTERN = re.compile(
-    rf"\b(?:the|this|your){_SP}(?P<pos>(?:{_CAP}{_SP}){{0,4}}{_CAP}){_SP}"
-    r"(?:position|role|job|opening|internship|post|vacancy)\b"
-)
+
+
+@dataclass(frozen=True)
+class JobWords:
+    """The word classes (lexicons) that name a company or a job title, and the patterns
+    built from them: read from a rule's lexicons, so that a config's additions count."""
+
+    #: words of a company name that do not identify it on their own ("Inc", "Group")
+    legal: frozenset[str]
+    generic_org: frozenset[str]
+    #: seniority and levels: "Senior Data Engineer" is still the "Data Engineer" job
+    levels: frozenset[str]
+    #: capitalised words before "position" that are not a job title ("Summer")
+    not_titles: frozenset[str]
+    #: the job nouns ("position", "role") and the last words of a title ("Nurse")
+    jobs: frozenset[str]
+    title_heads: frozenset[str]
+    org_patterns: tuple[re.Pattern[str], ...]
+    position_pattern: re.Pattern[str]
+    past_cue: re.Pattern[str]
+
+    @classmethod
+    def of(cls, lexicons: Lexicons) -> JobWords:
+        job = lexicons["job"]
+        # "the Data Analyst opportunity at Initech" names the company too
+        jobs = alternation([*job, "opportunity"])
+        return cls(
+            legal=frozenset(lexicons["legal-forms"]),
+            generic_org=frozenset(lexicons["generic-org-words"]),
+            levels=frozenset(lexicons["seniority"]),
+            not_titles=frozenset(lexicons["job-qualifiers"]),
+            jobs=frozenset([*job, "opportunity"]),
+            title_heads=frozenset(lexicons["title-heads"]),
+            org_patterns=(
+                # "the Data Analyst position at Initech", "your team at Initech"
+                re.compile(
+                    rf"\b(?:the|this|your){_SP}(?:[\w/&+.'\u2019-]+{_SP}){{0,4}}?"
+                    rf"(?:{jobs}{_SP}(?:at|with)|(?:team|company){_SP}at){_SP}(?P<org>{_ORG})"
+                ),
+                # "joining Initech", "the chance to join Initech"
+                re.compile(
+                    rf"\bjoin(?:ing)?{_SP}(?P<org>{_ORG})"
+                    rf"(?!{_SP}(?:team|department|group|unit|crew|staff)\b)"
+                ),
+                # "the possibility of working at Initech", "to work for Initech"
+                re.compile(rf"\bwork(?:ing)?{_SP}(?:at|for){_SP}(?P<org>{_ORG})"),
+            ),
+            position_pattern=re.compile(
+                rf"\b(?:the|this|your){_SP}(?P<pos>(?:{_CAP}{_SP}){{0,4}}{_CAP}){_SP}"
+                rf"{alternation(job)}\b"
+            ),
+            past_cue=re.compile(rf"\b{alternation(lexicons['past-cues'])}\b", re.I),
+        )
 
 
 def _stem(word: str) -> str:
@@ -226,18 +137,19 @@ def _covers(some: Iterable[str], others: Iterable[str]) -> bool:
     return all(any(_similar(a, b) for b in others) for a in some)
 
 
-def org_words(name: str) -> list[str]:
-    return [w for w in (fold(p) for p in re.split(r"[\s,]+", name)) if w and w not in _LEGAL]
+def org_words(name: str, words: JobWords) -> list[str]:
+    return [w for w in (fold(p) for p in re.split(r"[\s,]+", name)) if w and w not in words.legal]
 
 
 _TITLE_STOPWORDS = frozenset(["of", "for", "and", "the", "in", "at", "a", "an", "to"])
 
 
-def position_words(name: str) -> list[str]:
+def position_words(name: str, vocabulary: JobWords) -> list[str]:
     """The stems of a title's words, without levels ("Senior") and small words."""
     name = re.sub(r"\([^)]*\)", " ", name)
     words = [fold(w) for w in re.split(r"[\s,/&-]+", name)]
-    return [_stem(w) for w in words if w and w not in _LEVELS and w not in _TITLE_STOPWORDS]
+    levels = vocabulary.levels
+    return [_stem(w) for w in words if w and w not in levels and w not in _TITLE_STOPWORDS]
 
 
 @dataclass(frozen=True)
@@ -259,6 +171,11 @@ class PersonalizationKind(Kind[PersonalizationOptions]):
         "{expected}; correct the title",
     }
 
+    def __init__(self, rule: Rule, nlp: Language) -> None:
+        super().__init__(rule, nlp)
+        self.words = JobWords.of(rule.lexicons)
+        self.slots = SlotFinder(SlotWords.of(rule.lexicons))
+
     def check(self, doc: Doc, note: Note) -> Iterable[Finding]:
         ctx = note.context
         if not (ctx.company or ctx.position):
@@ -268,7 +185,7 @@ class PersonalizationKind(Kind[PersonalizationOptions]):
         yield from wrong
         # A slot for the name ("[Company]") is reported, with its fix, as a placeholder:
         # one problem, one message.
-        slots = slot_fields(note)
+        slots = slot_fields(note, self.slots)
         wanted = (
             ("position", ctx.position, names_position, self.options.require_position),
             ("company", ctx.company, names_company, self.options.require_company),
@@ -276,7 +193,7 @@ class PersonalizationKind(Kind[PersonalizationOptions]):
         missing = [
             f"the {field} ({value})"
             for field, value, names, required in wanted
-            if value and required and field not in slots and not names(text, value)
+            if value and required and field not in slots and not names(text, value, self.words)
         ]
         if missing and not wrong:
             start, end = body_line_span(note)
@@ -297,10 +214,10 @@ class PersonalizationKind(Kind[PersonalizationOptions]):
         company = note.context.company
         if not company:
             return
-        right = org_words(company)
+        right = org_words(company, self.words)
         people = {fold(p) for person in note.context.interviewer for p in person.split()}
         seen: set[int] = set()
-        for index, pattern in enumerate(_ORG_PATTERNS):
+        for index, pattern in enumerate(self.words.org_patterns):
             for m in pattern.finditer(text):
                 start, end = m.span("org")
                 org = _trim_org(m.group("org"))
@@ -314,14 +231,15 @@ class PersonalizationKind(Kind[PersonalizationOptions]):
                 # Initech": the writer's own past, not the job applied for.
                 before = re.split(r"[.!?;:]", text[max(0, m.start() - 80) : m.start()])[-1]
                 near = " ".join(before.split()[-5:])
-                if _PAST_CUE.search(near) or _PAST_CUE.search(text[m.start() : start]):
+                past = self.words.past_cue
+                if past.search(near) or past.search(text[m.start() : start]):
                     continue
-                written = org_words(org)
+                written = org_words(org, self.words)
                 if not written or set(written) & people:
                     continue
-                if _same_org(written, right):
+                if _same_org(written, right, self.words):
                     continue
-                if names_position(org, note.context.position or "\x00"):
+                if names_position(org, note.context.position or "\x00", self.words):
                     continue
                 seen.add(start)
                 yield self.wrong_name(
@@ -339,19 +257,20 @@ class PersonalizationKind(Kind[PersonalizationOptions]):
         position = note.context.position
         if not position:
             return
-        right = set(position_words(position))
-        company = set(org_words(note.context.company or ""))
-        for m in _POSITION_PATTERN.finditer(text):
+        right = set(position_words(position, self.words))
+        company = set(org_words(note.context.company or "", self.words))
+        not_titles, jobs = self.words.not_titles, self.words.jobs
+        for m in self.words.position_pattern.finditer(text):
             spans = [(w.start(), w.end()) for w in re.finditer(r"\S+", m.group("pos"))]
             words = [m.group("pos")[a:b] for a, b in spans]
             # Drop leading words that are not part of a title ("the Acme Data Engineer").
-            while words and (fold(words[0]) in company or fold(words[0]) in _NOT_TITLES):
+            while words and (fold(words[0]) in company or fold(words[0]) in not_titles):
                 words, spans = words[1:], spans[1:]
-            while words and fold(words[-1]) in _JOB_WORDS:
+            while words and fold(words[-1]) in jobs:
                 words, spans = words[:-1], spans[:-1]
-            if not is_job_title(words):
+            if not is_job_title(words, self.words):
                 continue
-            stems = set(position_words(" ".join(words)))
+            stems = set(position_words(" ".join(words), self.words))
             if not stems or _covers(stems, right) or _covers(right, stems):
                 continue
             start, end = m.start("pos") + spans[0][0], m.start("pos") + spans[-1][1]
@@ -384,7 +303,7 @@ def _sentence(text: str, at: int) -> str:
     return text[start:end]
 
 
-def _same_org(written: list[str], right: list[str]) -> bool:
+def _same_org(written: list[str], right: list[str], words: JobWords) -> bool:
     """Whether a name in the note is the context's company: equal, one containing the
     other ("Acme" for "Acme Robotics"), or a near spelling of it."""
     if not right:
@@ -395,11 +314,11 @@ def _same_org(written: list[str], right: list[str]) -> bool:
     if fold(a) == fold(b) or close_spelling(fold(a), fold(b)):
         return True
     # A distinctive first word in common ("Acme Corp" for "Acme Robotics").
-    return written[0] == right[0] and right[0] not in _GENERIC_ORG_WORDS
+    return written[0] == right[0] and right[0] not in words.generic_org
 
 
-def names_company(text: str, company: str) -> bool:
-    words = org_words(company)
+def names_company(text: str, company: str, vocabulary: JobWords) -> bool:
+    words = org_words(company, vocabulary)
     if not words:
         return True
     folded_text = " ".join(fold(w) for w in re.split(r"[\s,.;:!?()\"]+", text) if fold(w))
@@ -407,12 +326,12 @@ def names_company(text: str, company: str) -> bool:
     if f" {' '.join(words)} " in padded or f" {''.join(words)} " in padded:
         return True
     for w in (fold(p) for p in re.split(r"\s+", company)):
-        if w and w not in _LEGAL:
+        if w and w not in vocabulary.legal:
             first = w
             break
     else:  # pragma: no cover - words is not empty
         return True
-    if len(first) >= 3 and first not in _GENERIC_ORG_WORDS:
+    if len(first) >= 3 and first not in vocabulary.generic_org:
         # The distinctive first word alone, capitalised as a name ("Acme").
         for m in re.finditer(r"[^\W\d_][\w'\u2019-]*", text):
             if fold(m.group()).removesuffix("s") in (first, first + "s") and m.group()[0].isupper():
@@ -420,17 +339,17 @@ def names_company(text: str, company: str) -> bool:
     return False
 
 
-def names_position(text: str, position: str) -> bool:
+def names_position(text: str, position: str, vocabulary: JobWords) -> bool:
     """Whether text names the position: its title ("Senior" and the like optional), the
     title before "of" / a dash ("Assistant Professor" for "Assistant Professor of
     History"), its last two words ("Store Manager" for "Assistant Store Manager"), in
     any inflection ("data engineering role"), or its acronym ("RN")."""
     main = re.split(r"\s+(?:of|for|in|at|-|\u2013|\u2014)\s+|,", position, maxsplit=1)[0]
-    stems = position_words(position)
+    stems = position_words(position, vocabulary)
     if not stems:
         return True
     tokens = [_stem(w) for w in re.split(r"[^\w'\u2019+#]+", text) if fold(w)]
-    head = position_words(main)
+    head = position_words(main, vocabulary)
     candidates = [stems, head, head[-2:] if len(head) >= 2 else head]
     for candidate in candidates:
         n = len(candidate)
@@ -446,16 +365,14 @@ def names_position(text: str, position: str) -> bool:
     return False
 
 
+# Suffixes of a person noun: engineer, director, analyst, assistant, librarian, trainee.
 _TITLE_ENDINGS = ("er", "or", "ist", "yst", "ant", "ent", "ian", "ee", "ive", "ate", "man")
-_TITLE_HEADS = frozenset(
-    ["nurse", "chef", "cook", "lead", "head", "intern", "clerk", "aide", "staff", "rn", "cna"]
-)
 
 
-def is_job_title(words: list[str]) -> bool:
+def is_job_title(words: list[str], vocabulary: JobWords) -> bool:
     """Whether the words end like a job title: a person noun ("Engineer", "Analyst",
     "Nurse"), not a team or a field ("Data Platform", "Marketing")."""
     if not words:
         return False
     last = fold(words[-1])
-    return last in _TITLE_HEADS or (len(last) > 3 and last.endswith(_TITLE_ENDINGS))
+    return last in vocabulary.title_heads or (len(last) > 3 and last.endswith(_TITLE_ENDINGS))

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from notelint.kinds.base import Kind, KindOptions, Texts, option
+from notelint.lexicons import Lexicons
 from notelint.model import Finding
 
 if TYPE_CHECKING:
@@ -27,59 +28,40 @@ if TYPE_CHECKING:
     from notelint.sources import Note
 
 
-def _set(words: str) -> frozenset[str]:
-    return frozenset(words.split())
-
-
-# Words that make bracketed text a slot to fill in ("[Company Name]", "[date]").
-SLOT_NOUNS = _set(
-    """
-    name names firstname lastname surname company company's organization organisation
-    employer position role title job date day time phone number email e-mail address city
-    state zip location department interviewer interviewer's manager manager's recruiter
-    recipient recipient's school university degree detail details topic example signature
-    website url link linkedin salutation greeting pronoun pronouns program project
-    product skill skills experience field industry team's person's here blank
-    """
-)
-# First words of an instruction to the writer ("[insert detail here]", "[Add one more...]").
-INSTRUCTIONS = _set(
-    """
-    insert add mention include enter type fill put write describe list specify name choose
-    pick replace paste reference cite state give note explain provide customize customise
-    personalize personalise edit update tbd todo
-    """
-)
 MARKERS = re.compile(r"\b(?:TODO|FIXME|TBD|TBA|XXX+|TK)\b|\?\?\?")
-# Bracketed words that are not slots: editorial marks, e-mail tags, attachment notes.
-NOT_SLOTS = _set(
-    """
-    sic sic! ... … redacted external ext spam suspicious image photo picture attachment
-    attached emphasis cont continued laughs laughter applause pdf doc docx jpg jpeg png gif
-    zip pptx xlsx csv mp4 video audio
-    """
-)
 SMALL_WORDS = frozenset({"of", "or", "and", "the", "a", "an", "for", "at", "to", "in", "&", "/"})
 PRONOUNS = frozenset(
     {"i", "we", "you", "he", "she", "they", "it", "this", "that", "the", "a", "an", "his"}
     | {"her", "their", "our", "my", "me", "us", "them", "him"}
 )
-HTML_TAGS = _set(
-    """
-    a abbr address area article aside audio b base bdi bdo blockquote body br button canvas
-    caption center cite code col colgroup data dd del details dfn dialog div dl dt em embed
-    fieldset figcaption figure font footer form h1 h2 h3 h4 h5 h6 head header hr html i
-    iframe img input ins kbd label legend li link main mark meta meter nav noscript object
-    ol optgroup option output p param picture pre progress q s samp script section select
-    small source span strike strong style sub summary sup table tbody td template textarea
-    tfoot th thead time title tr track tt u ul var video wbr
-    """
-)
-# Roman numerals written with X ("Super Bowl XXX", "Chapter XX") follow these words.
-NUMBERING_WORDS = frozenset(
-    {"chapter", "part", "volume", "vol", "vol.", "bowl", "article", "section", "title"}
-    | {"phase", "tier", "level", "book", "act", "canto", "psalm", "war", "pope", "king"}
-)
+
+
+@dataclass(frozen=True)
+class SlotWords:
+    """The word classes (lexicons) that tell a slot from prose, read from a rule's
+    lexicons so that a config's additions count."""
+
+    #: words that make bracketed text a slot to fill in ("[Company Name]", "[date]")
+    nouns: frozenset[str]
+    #: first words of an instruction to the writer ("[insert detail here]")
+    instructions: frozenset[str]
+    #: bracketed words that are not slots: editorial marks, e-mail tags, attachments
+    not_slots: frozenset[str]
+    #: names of HTML elements: "<div>" in a plain-text note is not a slot
+    html_tags: frozenset[str]
+    #: words before a Roman numeral written with X ("Super Bowl XXX", "Chapter XX")
+    numbering: frozenset[str]
+
+    @classmethod
+    def of(cls, lexicons: Lexicons) -> SlotWords:
+        return cls(
+            nouns=frozenset(lexicons["slot-nouns"]),
+            instructions=frozenset(lexicons["slot-instructions"]),
+            not_slots=frozenset(lexicons["not-slots"]),
+            html_tags=frozenset(lexicons["html-tags"]),
+            numbering=frozenset(lexicons["numbering-words"]),
+        )
+
 
 SQUARE = re.compile(r"\[([^\[\]\n]{1,100})\]")
 ANGLE = re.compile(r"<([^<>\n]{1,60})>")
@@ -173,11 +155,12 @@ def _is_title_words(words: list[str]) -> bool:
     return bool(content) and all(w[0].isupper() for w in content)
 
 
-def slot_words(content: str) -> bool:
+def slot_words(content: str, vocabulary: SlotWords) -> bool:
     """Whether bracketed text reads as a slot to fill in rather than prose."""
     text = content.strip()
     lower = text.lower()
-    if not text or lower in NOT_SLOTS or lower.rstrip(".") in NOT_SLOTS:
+    not_slots = vocabulary.not_slots
+    if not text or lower in not_slots or lower.rstrip(".") in not_slots:
         return False
     if MARKERS.search(text):
         return True
@@ -185,12 +168,12 @@ def slot_words(content: str) -> bool:
     if not words:
         return False
     first = words[0].lower()
-    if first in INSTRUCTIONS and (len(words) > 1 or first in ("todo", "tbd")):
+    if first in vocabulary.instructions and (len(words) > 1 or first in ("todo", "tbd")):
         return True
     if len(words) > 8:
         return False
     lowered = [w.lower() for w in words]
-    if any(w in SLOT_NOUNS for w in lowered):
+    if any(w in vocabulary.nouns for w in lowered):
         return True
     if "/" in text and len(words) <= 4:  # "[his/her]", "[Mr./Ms.]"
         return True
@@ -199,13 +182,13 @@ def slot_words(content: str) -> bool:
     return _is_title_words(words) and len(words) <= 6
 
 
-def _describe(content: str) -> str:
+def _describe(content: str, vocabulary: SlotWords) -> str:
     """What a slot asks for, for the message: 'the company name', 'what it asks for'."""
     text = " ".join(content.replace("_", " ").split()).strip(" .:")
     words = _words(text)
     if not words or MARKERS.fullmatch(text) or MARKERS.search(text[:5]):
         return ""
-    if words[0].lower() in INSTRUCTIONS:
+    if words[0].lower() in vocabulary.instructions:
         return ""
     if len(words) > 5:
         return ""
@@ -223,11 +206,11 @@ def slot_field(content: str) -> str | None:
     return CONTEXT_SLOTS.get(key)
 
 
-def slot_fields(note: Note) -> set[str]:
+def slot_fields(note: Note, finder: SlotFinder) -> set[str]:
     """The context fields that the note's template slots stand for: a note with
     "[Company]" in it does name the company, in a slot the placeholder rule reports."""
     fields = set()
-    for start, end, _ in SlotFinder().slots(note):
+    for start, end, _ in finder.slots(note):
         content = re.sub(r"^[\[<{(\s]+|[\]>})\s]+$", "", " ".join(note.text[start:end].split()))
         field = slot_field(content)
         if field:
@@ -239,7 +222,10 @@ class SlotFinder:
     """Finds template slots in a note: (start, end, what) in the note's text. Used by the
     placeholder rule, and by rules that must not mistake a slot for content."""
 
-    def __init__(self, exceptions: Iterable[str] = (), extra_words: Iterable[str] = ()) -> None:
+    def __init__(
+        self, vocabulary: SlotWords, exceptions: Iterable[str] = (), extra_words: Iterable[str] = ()
+    ) -> None:
+        self.vocabulary = vocabulary
         self.exceptions = {e.strip().lower() for e in exceptions}
         self.extra_slots = {w.strip().lower() for w in extra_words}
 
@@ -247,7 +233,7 @@ class SlotFinder:
         if content.strip().lower() in self.exceptions:
             return False
         lowered = {w.lower() for w in _words(content)}
-        return slot_words(content) or bool(lowered & self.extra_slots)
+        return slot_words(content, self.vocabulary) or bool(lowered & self.extra_slots)
 
     def slots(self, note: Note) -> Iterator[tuple[int, int, str]]:
         text, masked = note.text, note.masked
@@ -267,7 +253,7 @@ class SlotFinder:
             yield m.start(), m.end(), "marker"
         for m in X_RUN.finditer(masked):
             before = masked[: m.start()].split()
-            if before and before[-1].lower().strip(",") in NUMBERING_WORDS:
+            if before and before[-1].lower().strip(",") in self.vocabulary.numbering:
                 continue
             yield m.start(), m.end(), "marker"
         for m in BARE_MARKER.finditer(masked):
@@ -343,7 +329,7 @@ class SlotFinder:
         if before.isalnum() or after.isalnum():
             return False  # x<y, List<String>
         tag = HTML_TAG.match(content)
-        if tag and tag.group(1).lower() in HTML_TAGS and content[:1].islower():
+        if tag and tag.group(1).lower() in self.vocabulary.html_tags and content[:1].islower():
             return False  # a real HTML tag in a plain-text note
         if "=" in content or '"' in content:
             return False
@@ -407,7 +393,8 @@ class PlaceholderKind(Kind[PlaceholderOptions]):
     def __init__(self, rule: Rule, nlp: Language) -> None:
         super().__init__(rule, nlp)
         self.exceptions = {e.strip().lower() for e in self.options.exceptions}
-        self.finder = SlotFinder(self.exceptions, self.options.slot_words)
+        words = SlotWords.of(rule.lexicons)
+        self.finder = SlotFinder(words, self.exceptions, self.options.slot_words)
 
     # ------------------------------------------------------------------ finding slots
     def check(self, doc: Doc, note: Note) -> Iterable[Finding]:
@@ -430,12 +417,12 @@ class PlaceholderKind(Kind[PlaceholderOptions]):
         replacement = self._context_value(note, content)
         if kind == "blank":
             remedy = "fill in the blank or reword the sentence"
-        elif kind == "marker" and not _describe(content):
+        elif kind == "marker" and not _describe(content, self.finder.vocabulary):
             remedy = "finish it or delete it"
         elif replacement is not None:
             remedy = f'replace it with "{replacement}"'
         else:
-            wanted = _describe(content)
+            wanted = _describe(content, self.finder.vocabulary)
             remedy = (
                 f"replace it with {wanted}" if wanted else "write what it asks for, or delete it"
             )

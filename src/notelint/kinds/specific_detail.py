@@ -30,9 +30,9 @@ from typing import TYPE_CHECKING
 
 from notelint.kinds.base import Kind, KindOptions, Texts, TokenPatterns, option
 from notelint.kinds.matching import Phrases, is_negated
-from notelint.kinds.placeholder import SlotFinder
+from notelint.kinds.placeholder import SlotFinder, SlotWords
 from notelint.kinds.placement import place_span
-from notelint.lexicons import default_lexicons
+from notelint.lexicons import alternation
 from notelint.model import Finding
 
 if TYPE_CHECKING:
@@ -43,36 +43,20 @@ if TYPE_CHECKING:
     from notelint.sources import Note
 
 # Grammar, not rule data: these are the same for every rule of this kind (the word
-# classes among them come from the shipped lexicons).
+# classes it reads are the rule's lexicons, see SpecificDetailKind.__init__).
 FIRST_PERSON = frozenset({"i", "me", "my", "mine", "myself"})
-WEEKDAYS = frozenset(default_lexicons()["weekdays"])
-MONTHS = frozenset(default_lexicons()["months"]) | frozenset(
-    default_lexicons()["month-abbreviations"]
-)
-NUMBER_WORDS = frozenset(default_lexicons()["number-words"])
 # Prepositions that, before "my", put a cue in the writer's own past ("At my last job, I
 # learned that ...").
 _OWN_PAST = frozenset({"at", "in", "from", "during", "throughout", "over"})
 _DETERMINERS = frozenset({"the", "a", "an", "this"})
 # Words inside a job title: "Chef de Partie", "Buyer's Agent", "night-shift RN".
 _JOINERS = frozenset({"-", "/", "&", "'s", "’s", "de", "of", "and"})
-# "the team at Acme": what follows names the company.
-_ORG_NOUNS = frozenset(
-    {"team", "company", "firm", "staff", "group", "organization", "organisation", "people",
-     "everyone", "crew", "office", "folks", "colleagues"}
-)  # fmt: skip
 # Where a clause ends, for the writer's own clauses.
 _BREAKS = frozenset({",", ";", ":", "and", "but", "while", "whereas", "—", "–"})
 # Tokens after which a capitalised word starts a sentence of its own.
 _OPENERS = frozenset({":", '"', "“", "‘", "'", "(", "[", "-", "—", "–", "*", "•", "#"})
 _LIST_MARK = re.compile(r"^\s*([-*+•]|\d+[.)])\s", re.MULTILINE)
 _LIST_LINE = re.compile(r"^\s*(?:[-*+•]|\d+[.)])\s")
-# Template slots ("[insert detail here]", "INSERT PROJECT") are never details.
-_SLOTS = SlotFinder()
-_GREETING = re.compile(
-    r"^\s*(?:dear|hi|hello|hey|good\s+(?:morning|afternoon|evening))\b([^,\n:]*)",
-    re.IGNORECASE,
-)
 
 
 @dataclass(frozen=True)
@@ -141,6 +125,18 @@ class SpecificDetailKind(Kind[SpecificDetailOptions]):
         self.honorifics = {w.rstrip(".") for w in _words(self.options.honorifics)}
         self.process_words = _words(self.options.process_words)
         self.generic_words = _words(self.options.generic_words)
+        # word classes: the rule's lexicons, a config's additions included
+        lexicons = rule.lexicons
+        self.weekdays = frozenset(lexicons["weekdays"])
+        self.months = frozenset([*lexicons["months"], *lexicons["month-abbreviations"]])
+        self.number_words = frozenset(lexicons["number-words"])
+        self.org_nouns = frozenset(lexicons["org-nouns"])
+        self.learning_cues = frozenset(lexicons["learning-cues"])
+        # Template slots ("[insert detail here]", "INSERT PROJECT") are never details.
+        self.slots = SlotFinder(SlotWords.of(lexicons))
+        # The names after a greeting ("Dear Dana and Lee") are people, not details.
+        greetings = alternation(lexicons["greetings"]).replace(r"\ ", r"\s+")
+        self.greeting = re.compile(rf"^\s*{greetings}\b([^,\n:]*)", re.IGNORECASE)
 
     # -- the check -------------------------------------------------------------------
     def check(self, doc: Doc, note: Note) -> Iterable[Finding]:
@@ -253,7 +249,7 @@ class SpecificDetailKind(Kind[SpecificDetailOptions]):
             if tok.i in excluded or tok.is_space or tok.is_punct:
                 continue
             if self._is_name(tok):
-                kind = "time" if tok.lower_ in MONTHS else "name"
+                kind = "time" if tok.lower_ in self.months else "name"
                 if kind == "name" or not process:
                     out.append((kind, tok.text))
             elif self._is_number(tok) and not process:
@@ -274,7 +270,7 @@ class SpecificDetailKind(Kind[SpecificDetailOptions]):
         for report in reports:
             span = doc[report.start : report.end]
             sent = span.sent
-            learning = bool(_LEARNING_CUE & set(report.cue.lower().split()))
+            learning = bool(self.learning_cues & set(report.cue.lower().split()))
             own = [] if learning else [t for t in doc[sent.start : report.start] if _writer_word(t)]
             if own and not any(t.lemma_ in self.appraisal for t in doc[sent.start : report.start]):
                 continue
@@ -295,7 +291,7 @@ class SpecificDetailKind(Kind[SpecificDetailOptions]):
         text = tok.text
         if not any(c.isupper() for c in text) or not any(c.isalpha() for c in text):
             return False
-        if tok.lower_ in FIRST_PERSON or tok.lower_ in WEEKDAYS:
+        if tok.lower_ in FIRST_PERSON or tok.lower_ in self.weekdays:
             return False
         if tok.lower_.strip(".") in self.generic_names:
             return False
@@ -305,7 +301,7 @@ class SpecificDetailKind(Kind[SpecificDetailOptions]):
 
     def _is_number(self, tok: Token) -> bool:
         lower = tok.lower_
-        if not (any(c.isdigit() for c in lower) or lower in NUMBER_WORDS):
+        if not (any(c.isdigit() for c in lower) or lower in self.number_words):
             return False
         # "two things that stuck with me", "three points": counting, not a detail
         nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
@@ -338,7 +334,7 @@ class SpecificDetailKind(Kind[SpecificDetailOptions]):
         """Token indices that are not details: template slots, people met, the position
         applied for, the company, the interviewer."""
         out: set[int] = set()
-        for start, end, _ in _SLOTS.slots(note):
+        for start, end, _ in self.slots.slots(note):
             out.update(_tokens_in(doc, start, end))
         for m in _LIST_MARK.finditer(note.text):
             out.update(_tokens_in(doc, m.start(1), m.end(1)))
@@ -358,7 +354,7 @@ class SpecificDetailKind(Kind[SpecificDetailOptions]):
         for value in (*ctx.interviewer, ctx.company or "", ctx.position or ""):
             names.update(w.lower() for w in re.findall(r"[^\W\d_][\w'’-]*", value))
         for line in note.masked[note.body_start :].split("\n")[:8]:
-            greeting = _GREETING.match(line)
+            greeting = self.greeting.match(line)
             if greeting:
                 names.update(w.lower() for w in re.findall(r"[A-Z][\w'’-]*", greeting.group(1)))
                 break
@@ -390,9 +386,9 @@ class SpecificDetailKind(Kind[SpecificDetailOptions]):
                 # Westgate store")
                 companies.update(t.lower_ for t in _capitalised_run(doc, tok.i + 1))
             if tok.lemma_ in ("join", "joining") or (
-                tok.lower_ in _ORG_NOUNS and nxt is not None and nxt.lower_ == "at"
+                tok.lower_ in self.org_nouns and nxt is not None and nxt.lower_ == "at"
             ):
-                k = tok.i + (2 if tok.lower_ in _ORG_NOUNS else 1)
+                k = tok.i + (2 if tok.lower_ in self.org_nouns else 1)
                 if k < len(doc) and doc[k].lower_ == "the":
                     k += 1
                 companies.update(t.lower_ for t in _capitalised_run(doc, k, connectors=True))
@@ -421,38 +417,6 @@ class SpecificDetailKind(Kind[SpecificDetailOptions]):
 
 
 # -- helpers ---------------------------------------------------------------------------
-# Cues in which the writer is the one who learned ("I was glad to learn that ..."), so a
-# first person before them does not make the report the writer's own doings.
-_LEARNING_CUE = frozenset(
-    [
-        "learn",
-        "learned",
-        "learnt",
-        "learning",
-        "hear",
-        "heard",
-        "hearing",
-        "see",
-        "saw",
-        "seen",
-        "seeing",
-        "watch",
-        "watched",
-        "watching",
-        "tell",
-        "told",
-        "find",
-        "found",
-        "discover",
-        "discovered",
-        "stayed",
-        "stuck",
-        "stick",
-        "stay",
-    ]
-)
-
-
 def _writer_word(tok: Token) -> bool:
     """A word for the writer, except as the one something stayed with ("it stuck with
     me"): "That work taught me how ..." is about the writer's own past."""
