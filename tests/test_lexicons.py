@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import ast
 import re
 import textwrap
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import yaml
 
 from notelint.config import ConfigError, default_ruleset, load_config
-from notelint.lexicons import default_lexicons, expand, extended, references
+from notelint.lexicons import default_lexicons, expand, extended, references, shipped_lexicons
 from notelint.linter import Linter
 from tests.conftest import ROOT
 
@@ -35,8 +38,10 @@ def test_the_shipped_rules_refer_only_to_known_lexicons_and_use_them() -> None:
     assert used <= set(default_lexicons())
     # every lexicon serves a rule: referred to in rules.yaml or read by a kind
     code = "".join(p.read_text("utf-8") for p in (ROOT / "src" / "notelint").rglob("*.py"))
-    in_code = set(re.findall(r"(?:LEXICONS|default_lexicons\(\))\[\"([a-z][a-z0-9_-]*)\"\]", code))
-    assert set(default_lexicons()) - used - in_code == set()
+    in_code = set(re.findall(r"(?:LEXICONS|lexicons|\(\))\[[\"']([a-z][a-z0-9_-]*)[\"']\]", code))
+    # or inside another lexicon that is used
+    inside = {r for words in shipped_lexicons().values() for r in references(list(words))}
+    assert set(default_lexicons()) - used - in_code - inside == set()
     # built rules hold plain words, never a reference
     for rule in default_ruleset().rules:
         assert not list(references(rule.options)), rule.id
@@ -109,3 +114,121 @@ def test_a_config_extends_the_letters_lexicons(tmp_path: Path) -> None:
     cfg = write(tmp_path, "lexicons:\n  greetings: [ahoy]\n  casual-greetings: [ahoy]\n")
     found = [v for v in Linter(load_config(cfg)).lint_text(note) if v.rule == "salutation"]
     assert [v.message.split(" is ")[0] for v in found] == ['"Ahoy Ms. Lee"']
+
+
+# ---------------------------------------------------------------- a word list is written once
+# Collections of string literals that stay in the kinds' code: grammar inside an algorithm
+# (pronouns, determiners, clause breaks, negators), suffixes, punctuation and symbols,
+# mappings that are not word classes, and option defaults. Each is (file, name).
+CODE_LISTS_ALLOWED = {
+    ("composition.py", "KEYS"),  # the keys of a composition option
+    ("composition.py", "_DETERMINERS"),
+    ("composition.py", "_LINKING"),  # auxiliaries a wanting reaches its object through
+    ("enthusiasm.py", "CATEGORIES"),  # the finding categories (message keys)
+    ("enthusiasm.py", "_CLASSES"),  # the word classes of spaCy's lemma index
+    ("interview.py", "_TITLE_ENDINGS"),  # suffixes, not words
+    ("interview.py", "_TITLE_STOPWORDS"),
+    ("matching.py", "AFFIRMING"),
+    ("matching.py", "CLAUSE_BREAKS"),  # punctuation
+    ("matching.py", "CONTRAST"),
+    ("matching.py", "DOUBT_CUES"),
+    ("matching.py", "NEGATORS"),
+    ("placeholder.py", "PRONOUNS"),
+    ("placeholder.py", "SMALL_WORDS"),
+    ("specific_detail.py", "FIRST_PERSON"),
+    ("specific_detail.py", "_BREAKS"),
+    ("specific_detail.py", "_JOINERS"),
+    ("specific_detail.py", "_OPENERS"),  # punctuation
+    ("specific_detail.py", "_OWN_PAST"),
+}
+# Regular expressions may spell out short alternations; five plain words or more in one
+# group is a word list.
+WORD_ALTERNATION = re.compile(r"\(\?:(?:[A-Za-z']+\|){4,}[A-Za-z']+\)")
+
+
+def _string_lists(value: object, where: str) -> Iterator[tuple[str, list[str]]]:
+    """Every list of strings inside parsed YAML, with where it is."""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if key != "examples":
+                yield from _string_lists(item, f"{where}.{key}")
+    elif isinstance(value, list):
+        if value and all(isinstance(v, str) for v in value):
+            yield where, value
+        for i, item in enumerate(value):
+            yield from _string_lists(item, f"{where}[{i}]")
+
+
+def test_no_two_lexicons_hold_the_same_words() -> None:
+    """A lexicon that another holds entirely is written there as `$name`, not pasted."""
+    shipped, table = shipped_lexicons(), default_lexicons()
+
+    def includes(outer: str, inner: str) -> bool:
+        refs = set(references(list(shipped[outer])))
+        return inner in refs or any(includes(r, inner) for r in refs if r in shipped)
+
+    pasted = [
+        (inner, outer)
+        for inner in table
+        for outer in table
+        if inner != outer and set(table[inner]) <= set(table[outer]) and not includes(outer, inner)
+    ]
+    assert pasted == [], "lexicons holding another's words; write it as $name"
+
+
+def test_no_rules_list_repeats_another_or_a_lexicon() -> None:
+    """An inline list of four words or more in rules.yaml is written once: not twice in
+    the file, not as a lexicon's words or a run of them (refer to the lexicon instead)."""
+    data = yaml.safe_load((ROOT / "rules.yaml").read_text("utf-8"))
+    table = default_lexicons()
+    seen: dict[frozenset[str], str] = {}
+    problems = []
+    for where, items in _string_lists(data["rules"], "rules"):
+        words = [w for w in items if not w.startswith("$")]
+        if len(words) < 4:
+            continue
+        key = frozenset(items)
+        if key in seen and seen[key] != where:
+            problems.append(f"{where} repeats {seen[key]}: {items}")
+        seen.setdefault(key, where)
+        for name, lexicon in table.items():
+            n = len(words)
+            runs = (list(lexicon[i : i + n]) for i in range(len(lexicon) - n + 1))
+            if set(words) == set(lexicon) or words in runs:
+                problems.append(f"{where} pastes lexicon ${name}: {words}")
+    assert not problems, "\n".join(problems)
+
+
+def test_kinds_keep_no_word_lists_in_code() -> None:
+    """Word classes are lexicons (data a user can read and extend), not Python literals:
+    a collection of five string literals or more in a kind is a word list, unless it is
+    one of the few grammatical sets allowed above."""
+    found = []
+    for path in sorted((ROOT / "src" / "notelint" / "kinds").glob("*.py")):
+        tree = ast.parse(path.read_text("utf-8"))
+        for node in ast.walk(tree):
+            if not isinstance(node, ast.Assign | ast.AnnAssign):
+                continue
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            names = [t.id for t in targets if isinstance(t, ast.Name)]
+            if not names or node.value is None or (path.name, names[0]) in CODE_LISTS_ALLOWED:
+                continue
+            strings = [
+                n.value
+                for n in ast.walk(node.value)
+                if isinstance(n, ast.Constant) and isinstance(n.value, str)
+            ]
+            collections = [
+                n for n in ast.walk(node.value) if isinstance(n, ast.List | ast.Tuple | ast.Set)
+            ]
+            if any(
+                sum(isinstance(e, ast.Constant) and isinstance(e.value, str) for e in c.elts) >= 5
+                for c in collections
+            ):
+                found.append(f"{path.name}: {names[0]}")
+            spelled = [s for s in strings if len(s.split()) >= 5 and s.islower() and "\\" not in s]
+            if spelled and "split" in ast.unparse(node.value):
+                found.append(f"{path.name}: {names[0]} (words in a string)")
+            if any(WORD_ALTERNATION.search(s) for s in strings):
+                found.append(f"{path.name}: {names[0]} (a regex alternation of words)")
+    assert not found, "\n".join(found)

@@ -25,7 +25,15 @@ from notelint.fixtable import compile_table, table_problems
 from notelint.kinds import KINDS
 from notelint.kinds.base import Kind, type_error
 from notelint.kinds.matching import pattern_problem
-from notelint.lexicons import NAME, Lexicons, default_lexicons, expand, extended, references
+from notelint.lexicons import (
+    NAME,
+    Lexicons,
+    default_lexicons,
+    expand,
+    extended,
+    references,
+    shipped_lexicons,
+)
 from notelint.model import Context, Examples, Rule, Severity, freeze
 from notelint.sources import ContextError, parse_context
 from notelint.suggest import did_you_mean
@@ -393,7 +401,14 @@ def _user_lexicons(value: Any, problems: _Problems) -> Lexicons:
             problems.add(("lexicons", name), f"lexicon {name!r} must be a list of words")
         else:
             additions[name] = words
-    return extended(default_lexicons(), additions)
+    known = set(shipped_lexicons()) | set(additions)
+    for name, words in additions.items():
+        unknown = sorted({ref for ref in references(words) if ref not in known})
+        if unknown:
+            problems.add(
+                ("lexicons", name), f"lexicon {name!r} refers to unknown lexicon '${unknown[0]}'"
+            )
+    return extended(shipped_lexicons(), additions)
 
 
 def spacy_util_is_package(name: str) -> bool:

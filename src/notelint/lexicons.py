@@ -4,8 +4,8 @@ A rule refers to a lexicon by writing `$name` as an item of any list in its opti
 often an IN-list of a token pattern: `{LOWER: {IN: [$weekdays, noon]}}`. The reference
 is replaced by the lexicon's words when the rule is built, so spaCy sees a plain IN-list
 and a word list is written once. The shipped lexicons are in lexicons.yaml beside this
-module; a user's `.notelint.yaml` adds words to them (or defines new ones) under
-`lexicons:`.
+module (a lexicon may include another as a `$name` item); a user's `.notelint.yaml`
+adds words to them (or defines new ones) under `lexicons:`.
 
 Kinds read the word classes they need from their rule (`rule.lexicons`), which holds the
 lexicons of the rule set the rule was built in, a user's additions included.
@@ -26,8 +26,9 @@ Lexicons = Mapping[str, tuple[str, ...]]
 
 
 @cache
-def default_lexicons() -> Lexicons:
-    """The shipped lexicons (lexicons.yaml), read once."""
+def shipped_lexicons() -> Lexicons:
+    """The shipped lexicons as lexicons.yaml writes them: an item `$name` of a lexicon
+    includes that lexicon's words (a word class made of smaller ones is written once)."""
     import yaml
 
     path = Path(__file__).with_name("lexicons.yaml")
@@ -35,12 +36,44 @@ def default_lexicons() -> Lexicons:
     return {name: tuple(str(w) for w in words) for name, words in data.items()}
 
 
+@cache
+def default_lexicons() -> Lexicons:
+    """The shipped lexicons, each `$name` item replaced by that lexicon's words."""
+    return resolved(shipped_lexicons())
+
+
+def resolved(table: Lexicons) -> Lexicons:
+    """The table with each `$name` item of a lexicon replaced by the words of that
+    lexicon, in place and recursively (a reference back into a lexicon being resolved,
+    or to an unknown name, adds nothing; config validation reports unknown names)."""
+    out: dict[str, tuple[str, ...]] = {}
+
+    def words(name: str, open_names: frozenset[str]) -> tuple[str, ...]:
+        if name in out:
+            return out[name]
+        found: list[str] = []
+        for word in table[name]:
+            ref = REFERENCE.fullmatch(word)
+            if ref is None:
+                found.append(word)
+            elif ref[1] in table and ref[1] not in open_names:
+                found.extend(words(ref[1], open_names | {name}))
+        out[name] = tuple(dict.fromkeys(found))
+        return out[name]
+
+    for name in table:
+        words(name, frozenset([name]))
+    return out
+
+
 def extended(base: Lexicons, additions: Mapping[str, list[str]]) -> Lexicons:
-    """`base` with words added to its lexicons (a new name starts a new lexicon)."""
+    """`base` with words added to its lexicons (a new name starts a new lexicon), its
+    references resolved after the additions: words added to `casual-greetings` are
+    greetings too."""
     out = dict(base)
     for name, words in additions.items():
         out[name] = tuple(dict.fromkeys([*out.get(name, ()), *words]))
-    return out
+    return resolved(out)
 
 
 def alternation(words: Iterable[str]) -> str:

@@ -24,7 +24,8 @@ from notelint.kinds.base import (
     option,
     strip_trailing_marks,
 )
-from notelint.lexicons import default_lexicons
+from notelint.kinds.placement import HEADER_LINE
+from notelint.lexicons import Lexicons, alternation, default_lexicons
 from notelint.model import Finding
 
 if TYPE_CHECKING:
@@ -117,10 +118,12 @@ def close_spelling(written: str, right: str) -> bool:
 
 
 # Things that come before the greeting in a letter: headers, dates, address blocks.
-_HEADER = re.compile(r"^(?:subject|subj|re|fwd?|to|from|date|cc|bcc|sent|attn)\s*:", re.I)
-_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+# A date line above the greeting. Line classification serves fixes too, which have no
+# rule: it reads the shipped lexicons.
+_MONTH = alternation([*LEXICONS["month-abbreviations"], "may"]) + r"[a-z]*\.?"
+_WEEKDAY = alternation(day[:3] for day in LEXICONS["weekdays"]) + "[a-z]*"
 _DATE = re.compile(
-    rf"^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}"
+    rf"^(?:{_WEEKDAY},?\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}"
     rf"|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,4}}[-/.]\d{{1,2}}[-/.]\d{{1,4}})$",
     re.I,
 )
@@ -139,7 +142,7 @@ _ABBREVIATION_END = re.compile(
 def _header_like(line: Line) -> bool:
     """A line of the letterhead: subject, date, address, contact, a short title."""
     text = line.text
-    if _HEADER.match(text) or _HEADER.match(_strip_markup(line.raw.strip())):
+    if HEADER_LINE.match(text) or HEADER_LINE.match(_strip_markup(line.raw.strip())):
         return True
     if line.raw.lstrip().startswith("#"):
         return True
@@ -168,21 +171,51 @@ def _name_like(text: str, max_words: int = 6) -> bool:
 
 
 # --------------------------------------------------------------------------- salutation
-_TITLES = frozenset(fold(t) for t in LEXICONS["titles"])
-_PARTICLES = frozenset(LEXICONS["name-particles"])
 _SLOT = re.compile(r"[\[\]{}<>]|_{2,}|\bX{3,}\b|\b(?:last|first|full)\s+name\b|\bname\b", re.I)
+
+
+def nickname_map(entries: Iterable[str]) -> dict[str, str]:
+    """Nicknames written as `short=full,full` (the `nicknames` lexicon) as a mapping."""
+    return dict(entry.split("=", 1) for entry in entries if "=" in entry)
 
 
 # Common English short forms that are not a prefix of the full name (those are
 # recognised anyway: "Dan", "Chris", "Alex"). A greeting may use them.
-NICKNAMES: dict[str, str] = dict(entry.split("=", 1) for entry in LEXICONS["nicknames"])
+NICKNAMES: dict[str, str] = nickname_map(LEXICONS["nicknames"])
 
 
-_ALONE_ONLY = frozenset(["sir", "sirs", "madam", "ma'am", "madame"])
-# A greeting made only of these words addresses no one in particular: "Sir,", "Dear
-# Sirs,", "Respected Sir/Madam,", "Dear Sir or Ma'am,", "Ladies and Gentlemen,".
-_UNNAMED = frozenset(LEXICONS["unnamed-addressees"])
-_UNNAMED_FILLER = frozenset(LEXICONS["unnamed-fillers"])
+@dataclass(frozen=True)
+class NameWords:
+    """The word classes (lexicons) that read the name in a greeting, from a rule's
+    lexicons so that a config's additions count."""
+
+    #: titles before a name ("Dr", "Professor"), folded
+    titles: frozenset[str]
+    #: lower-case parts of a surname ("van", "da")
+    particles: frozenset[str]
+    #: a greeting made only of these (and fillers) addresses no one in particular: "Sir,",
+    #: "Dear Sirs,", "Respected Sir/Madam,", "Dear Sir or Ma'am,", "Ladies and Gentlemen,"
+    unnamed: frozenset[str]
+    unnamed_fillers: frozenset[str]
+    #: generic only alone: "Dear Sir" names no one, "Dear Sir Alex" is a knight
+    alone_only: frozenset[str]
+    #: a name alone on the first line, maybe after an honorific: "Sarah,", "Ms. Chen,"
+    bare_name: re.Pattern[str]
+
+    @classmethod
+    def of(cls, lexicons: Lexicons) -> NameWords:
+        honorifics = lexicons["honorifics"]
+        return cls(
+            titles=frozenset(fold(t) for t in lexicons["titles"]),
+            particles=frozenset(lexicons["name-particles"]),
+            unnamed=frozenset(lexicons["unnamed-addressees"]),
+            unnamed_fillers=frozenset(lexicons["unnamed-fillers"]),
+            alone_only=frozenset(lexicons["alone-addressees"]),
+            bare_name=re.compile(
+                rf"^(?:{alternation(w.capitalize() for w in [*honorifics, 'prof'])}\.?\s+)?"
+                r"[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*){0,2}\s*(?:[,:]|\s[-\u2013\u2014])$"
+            ),
+        )
 
 
 @dataclass(frozen=True)
@@ -238,10 +271,13 @@ class SalutationKind(Kind[SalutationOptions]):
         self._casual = {" ".join(c.lower().split()) for c in self.options.casual}
         self._casual_names = {_normal(c) for c in self.options.casual_names}
         self._generic = [_normal(g) for g in self.options.generic if _normal(g)]
-        self._nicknames = {
-            fold(short): {fold(f) for f in full.split(",") if fold(f)}
-            for short, full in self.options.nicknames.items()
-        }
+        self._words = NameWords.of(rule.lexicons)
+        # the rule's `nicknames` and the `nicknames` lexicon (a config may add to either)
+        self._nicknames: dict[str, set[str]] = {}
+        for nicknames in (nickname_map(rule.lexicons["nicknames"]), self.options.nicknames):
+            for short, full in nicknames.items():
+                names = self._nicknames.setdefault(fold(short), set())
+                names.update(fold(f) for f in full.split(",") if fold(f))
 
     # -- finding the greeting --------------------------------------------------------
     def find(self, note: Note) -> tuple[Greeting | None, Line | None]:
@@ -252,7 +288,7 @@ class SalutationKind(Kind[SalutationOptions]):
             greeting = self._parse(line)
             if greeting is not None:
                 return greeting, line
-            if _bare_name_greeting(line.text):
+            if _bare_name_greeting(line.text, self._words):
                 name = line.text.rstrip(",:").strip()
                 return Greeting(line.start, line.start + len(name), "", name, line.start), line
             if _header_like(line):
@@ -276,20 +312,22 @@ class SalutationKind(Kind[SalutationOptions]):
         comma = re.match(r",\s*(?=[A-Z])", after)
         if comma:
             rest = after[comma.end() :]
-            stop = _name_stop(rest)
+            stop = _name_stop(rest, self._words)
             candidate = rest[:stop] if stop is not None else rest
             if _name_like(candidate, max_words=4) and (stop is None or rest[stop] in ",!:"):
                 after, offset = rest, offset + comma.end()
         # The name runs to the first comma, colon, dash or end of sentence.
-        stop = _name_stop(after)
+        stop = _name_stop(after, self._words)
         name_text = after[:stop] if stop is not None else after
-        name_text = _leading_name(name_text, whole_line=stop is not None or len(after) < 40)
+        name_text = _leading_name(
+            name_text, self._words, whole_line=stop is not None or len(after) < 40
+        )
         lead = len(after) - len(after.lstrip())
         name_start = line.start + offset + lead
         name = name_text.strip()
         if (
             word == "respected"
-            and not _addressee_start(name)
+            and not _addressee_start(name, self._words)
             and (stop is None or after[stop + 1 :].strip())
         ):
             return None  # "Respected by my peers, I ...": a sentence, not a greeting
@@ -353,21 +391,21 @@ class SalutationKind(Kind[SalutationOptions]):
         if not normal:
             return False
         words = normal.split()
-        if any(w in _UNNAMED for w in words) and all(
-            w in _UNNAMED or w in _UNNAMED_FILLER for w in words
-        ):
+        unnamed, fillers = self._words.unnamed, self._words.unnamed_fillers
+        if any(w in unnamed for w in words) and all(w in unnamed or w in fillers for w in words):
             return True
         padded = f" {normal} "
         # "Sir" and "Madam" only alone ("Dear Sir Alex" is a knight); the rest anywhere in
         # the name ("Dear Acme Hiring Team", "Dear HR Team").
         return any(
-            normal == g or (g not in _ALONE_ONLY and f" {g} " in padded) for g in self._generic
+            normal == g or (g not in self._words.alone_only and f" {g} " in padded)
+            for g in self._generic
         )
 
     def _check_name(self, note: Note, greeting: Greeting) -> Iterator[Finding]:
         known: list[tuple[str, str]] = []  # (folded, as written in the context)
         for person in note.context.interviewer:
-            parts = [p for p in person.split() if fold(p) and fold(p) not in _TITLES]
+            parts = [p for p in person.split() if fold(p) and fold(p) not in self._words.titles]
             for part in parts:
                 for piece in part.split("-"):
                     if fold(piece):
@@ -376,7 +414,7 @@ class SalutationKind(Kind[SalutationOptions]):
             if len(surname) > 1:
                 known.append((fold("".join(surname)), " ".join(surname)))
         names = {k for k, _ in known}
-        words = list(_name_words(note.text, greeting))
+        words = list(_name_words(note.text, greeting, self._words))
         if not words:
             return
         joined = fold("".join(w for _, _, w in words))
@@ -386,7 +424,7 @@ class SalutationKind(Kind[SalutationOptions]):
         misspelt: list[tuple[int, int, str, str]] = []
         for start, end, word in words:
             folded = fold(word)
-            if folded in _PARTICLES or len(folded) < 2:
+            if folded in self._words.particles or len(folded) < 2:
                 continue
             if folded in names or self._nickname(folded, names):
                 named = True
@@ -416,29 +454,31 @@ def _normal(text: str) -> str:
     return " ".join(re.sub(r"[^\w' ]+", " ", text).split())
 
 
-def _addressee_start(name: str) -> bool:
+def _addressee_start(name: str, words: NameWords) -> bool:
     """Whether a name starts like a person or a title ("Sir", "Ms. Rao", "Priya")."""
     first = name.split()[0] if name.split() else ""
     bare = first.split("/")[0].strip(".,")
-    return bool(bare) and (bare[0].isupper() or fold(bare) in _TITLES or bare.lower() in _UNNAMED)
+    return bool(bare) and (
+        bare[0].isupper() or fold(bare) in words.titles or bare.lower() in words.unnamed
+    )
 
 
 _STOP = re.compile(r"[,:;!?\u2013\u2014]|\s-\s|\.(?=\s|$)")
 
 
-def _name_stop(text: str) -> int | None:
+def _name_stop(text: str, words: NameWords) -> int | None:
     """Where the name after a greeting word ends: a comma, colon, dash or full stop (not
     the stop of "Ms." or of an initial)."""
     for m in _STOP.finditer(text):
         if m.group() == ".":
             before = re.search(r"(\w+)$", text[: m.start()])
-            if before and (fold(before.group(1)) in _TITLES or len(before.group(1)) == 1):
+            if before and (fold(before.group(1)) in words.titles or len(before.group(1)) == 1):
                 continue
         return m.start()
     return None
 
 
-def _leading_name(text: str, *, whole_line: bool) -> str:
+def _leading_name(text: str, words: NameWords, *, whole_line: bool) -> str:
     """The name at the start of `text`: titles, capitalised words and particles, up to
     the first word that is neither ("Sarah thanks for..." -> "Sarah")."""
     if whole_line and len(text.split()) <= 4:
@@ -448,35 +488,30 @@ def _leading_name(text: str, *, whole_line: bool) -> str:
         bare = word.strip(".,'\u2019")
         if not bare:
             break
-        if bare[0].isupper() or fold(bare) in _PARTICLES or fold(bare) in _TITLES:
+        if bare[0].isupper() or fold(bare) in words.particles or fold(bare) in words.titles:
             kept.append(word)
         else:
             break
     return " ".join(kept).rstrip(" .")
 
 
-def _name_words(text: str, greeting: Greeting) -> Iterator[tuple[int, int, str]]:
+def _name_words(text: str, greeting: Greeting, words: NameWords) -> Iterator[tuple[int, int, str]]:
     """The words of the greeting's name that could be a person's name, with offsets."""
     span = text[greeting.name_start : greeting.end]
     for m in re.finditer(r"[^\W\d_](?:[\w'\u2019]|\.(?=\w))*", span):
         word = m.group()
         folded = fold(word)
-        if folded in _TITLES or folded in {"and", "or"}:
+        if folded in words.titles or folded in {"and", "or"}:
             continue
-        if word[0].islower() and folded not in _PARTICLES:
+        if word[0].islower() and folded not in words.particles:
             continue  # "Hello again, Ms. Chen": not a name
         # hyphenated names come as their parts: "Ferreira-Lang"
         yield greeting.name_start + m.start(), greeting.name_start + m.end(), word
 
 
-_BARE_NAME = re.compile(
-    r"^(?:(?:Mr|Mrs|Ms|Mx|Dr|Prof)\.?\s+)?[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*){0,2}\s*(?:[,:]|\s[-\u2013\u2014])$"
-)
-
-
-def _bare_name_greeting(text: str) -> bool:
+def _bare_name_greeting(text: str, words: NameWords) -> bool:
     """ "Sarah," or "Ms. Chen," alone on the first line: a greeting by name."""
-    return bool(_BARE_NAME.match(text)) and not _CLOSING_START.match(text)
+    return bool(words.bare_name.match(text)) and not _CLOSING_START.match(text)
 
 
 # --------------------------------------------------------------------------- sign-off

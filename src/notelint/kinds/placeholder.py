@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from notelint.kinds.base import Kind, KindOptions, Texts, option
-from notelint.lexicons import Lexicons
+from notelint.lexicons import Lexicons, alternation
 from notelint.model import Finding
 
 if TYPE_CHECKING:
@@ -51,15 +51,35 @@ class SlotWords:
     html_tags: frozenset[str]
     #: words before a Roman numeral written with X ("Super Bowl XXX", "Chapter XX")
     numbering: frozenset[str]
+    #: the last word of a slot in parentheses: "(Company Name)", "(Your Title)"
+    labels: frozenset[str]
+    #: "TODO" or "FIXME", with the reminder after a colon to the end of its line ("TODO:
+    #: mention the Q3 launch"); not the literal word in "the TODO app we built"
+    bare_marker: re.Pattern[str]
+    #: "Mr", "Ms", ...: a regular expression group
+    honorific: str
+    #: a name written as the word Blank: "Dear Mr. Blank", "Ms. Blank"
+    blank_name: re.Pattern[str]
+    #: a slash pair of honorifics before a slot belongs to it: "Mr./Ms. [Last Name]"
+    honorifics: re.Pattern[str]
 
     @classmethod
     def of(cls, lexicons: Lexicons) -> SlotWords:
+        honorific = alternation(w.capitalize() for w in lexicons["honorifics"])
         return cls(
             nouns=frozenset(lexicons["slot-nouns"]),
             instructions=frozenset(lexicons["slot-instructions"]),
             not_slots=frozenset(lexicons["not-slots"]),
             html_tags=frozenset(lexicons["html-tags"]),
             numbering=frozenset(lexicons["numbering-words"]),
+            labels=frozenset(lexicons["label-nouns"]),
+            honorific=honorific,
+            bare_marker=re.compile(
+                r"(?<![\w-])(?:TODO|FIXME)(?![\w-])(?::[^\n]*)?"
+                rf"(?! {alternation(lexicons['marker-nouns'])}\b)"
+            ),
+            blank_name=re.compile(rf"(?<![\w-]){honorific}\.? Blank(?![\w-])"),
+            honorifics=re.compile(rf"(?:{honorific}\.?\s*/\s*)+{honorific}\.?\s*$"),
         )
 
 
@@ -73,12 +93,6 @@ X_NUMBER = re.compile(
     r"|\(?[xX]{3}\)?[ .-][xX]{3}[ .-][xX]{4})(?!\w)"
 )
 X_RUN = re.compile(r"(?<![\w-])X{3,}(?![\w-])")
-# "TODO" or "FIXME", with the reminder after a colon to the end of its line ("TODO:
-# mention the Q3 launch"); not the literal word in "the TODO app we built".
-BARE_MARKER = re.compile(
-    r"(?<![\w-])(?:TODO|FIXME)(?![\w-])(?::[^\n]*)?"
-    r"(?! (?:app|apps|list|lists|item|items|application|tracker|comment|comments)\b)"
-)
 # An instruction to the writer in capitals, without brackets: "INSERT PROJECT",
 # "ADD COMPANY NAME HERE", "MENTION SPECIFIC DETAIL".
 BARE_INSTRUCTION = re.compile(
@@ -107,10 +121,6 @@ CAPS_SLOT = re.compile(
     r" (?:NAME|TITLE|POSITION|ROLE|COMPANY|DATE|DAY|NUMBER|ADDRESS|DETAIL|PROJECT|TOPIC|"
     r"SKILL|SKILLS|GOAL|INITIATIVE|PRODUCT|TEAM)(?![\w-])"
 )
-# A name written as the word Blank: "Dear Mr. Blank", "Ms. Blank".
-BLANK_NAME = re.compile(r"(?<![\w-])(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.? Blank(?![\w-])")
-# A slash pair of honorifics before a slot belongs to it: "Mr./Ms. [Last Name]".
-HONORIFICS = re.compile(r"(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s*/\s*)+(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s*$")
 LIST_MARK = re.compile(r"^\s*(?:[-*+•]|\d+[.)])?\s*$")
 URLISH = re.compile(r"<?(?:[a-z][a-z0-9+.-]*:|www\.|/|#)", re.IGNORECASE)
 REF_DEFINITION = re.compile(r"^ {0,3}\[([^\]\n]+)\]:\s*\S", re.MULTILINE)
@@ -200,6 +210,11 @@ def _describe(content: str, vocabulary: SlotWords) -> str:
     return "the real " + " ".join(lowered)
 
 
+def _without_honorifics(content: str, vocabulary: SlotWords) -> str:
+    """A slot's words without the honorifics before it: "Mr./Ms. [Last Name" -> "Last Name"."""
+    return re.sub(rf"^(?:{vocabulary.honorific}\.?\s*/\s*)+\S+\s*\[?", "", content)
+
+
 def slot_field(content: str) -> str | None:
     """The context field a slot stands for ("Company Name" -> "company"), or None."""
     key = " ".join(content.lower().replace("_", " ").split()).strip(" .:")
@@ -256,13 +271,13 @@ class SlotFinder:
             if before and before[-1].lower().strip(",") in self.vocabulary.numbering:
                 continue
             yield m.start(), m.end(), "marker"
-        for m in BARE_MARKER.finditer(masked):
+        for m in self.vocabulary.bare_marker.finditer(masked):
             yield m.start(), m.end(), "marker"
         for m in BARE_INSTRUCTION.finditer(masked):
             yield m.start(), m.end(), "instruction"
         for m in BARE_SLOT.finditer(masked):
             yield m.start(), m.end(), "bare"
-        for regex in (CAPS_SLOT, BLANK_NAME):
+        for regex in (CAPS_SLOT, self.vocabulary.blank_name):
             for m in regex.finditer(masked):
                 yield m.start(), m.end(), "bare"
 
@@ -365,15 +380,14 @@ class SlotFinder:
             if not words or len(words) > 5 or not re.fullmatch(r"[A-Za-z][\w '’/-]*", content):
                 continue
             first, last = words[0].lower(), words[-1].lower()
-            named = last in ("name", "title", "date", "number", "address", "email")
+            named = last in self.vocabulary.labels
             instruction = first in ("insert", "enter", "fill")
             labelled = named and (first == "your" or _is_title_words(words))
             if len(words) > 1 and (instruction or labelled):
                 yield m.start(), m.end(), "paren"
 
-    @staticmethod
-    def _with_honorific(text: str, start: int) -> int:
-        h = HONORIFICS.search(text[max(0, start - 20) : start])
+    def _with_honorific(self, text: str, start: int) -> int:
+        h = self.vocabulary.honorifics.search(text[max(0, start - 20) : start])
         return start - len(h.group(0)) if h else start
 
     # ------------------------------------------------------------------ reporting
@@ -413,7 +427,7 @@ class PlaceholderKind(Kind[PlaceholderOptions]):
         text = note.text[start:end]
         shown = " ".join(text.split())
         content = re.sub(r"^[\[<{(\s]+|[\]>})\s]+$", "", shown)
-        content = re.sub(r"^(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s*/\s*)+\S+\s*\[?", "", content)
+        content = _without_honorifics(content, self.finder.vocabulary)
         replacement = self._context_value(note, content)
         if kind == "blank":
             remedy = "fill in the blank or reword the sentence"

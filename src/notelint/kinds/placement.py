@@ -12,6 +12,7 @@ import re
 from typing import TYPE_CHECKING
 
 from notelint.kinds.base import body_line_span, strip_trailing_marks
+from notelint.lexicons import alternation, default_lexicons
 
 if TYPE_CHECKING:
     from notelint.sources import Note
@@ -21,7 +22,9 @@ if TYPE_CHECKING:
 PLACES = ("start", "opening", "middle", "closing")
 _SENTENCE_END = re.compile(r"[.!?\u2026][\"')\u201d\u2019]*$")
 _MARKUP_LEAD = re.compile(r"^[\s#>*_~`|-]+")
-_HEADER = re.compile(r"^(?:subject|subj|re|fwd?|to|from|date|cc|bcc|sent|attn)\s*:", re.I)
+# An e-mail header line ("Subject: ...") above the letter. Lines are read for fixes too,
+# which have no rule: the shipped lexicon.
+HEADER_LINE = re.compile(rf"^{alternation(default_lexicons()['header-fields'])}\s*:", re.I)
 
 Span = tuple[int, int]
 
@@ -64,7 +67,7 @@ def _place(note: Note, place: str) -> Span:
     body = list(paragraphs)
     # before the body: a subject, a heading, the greeting (lines that are not sentences)
     while len(body) > 1 and (
-        all(_short_line(text) for _, text in body[0]) or _HEADER.match(body[0][0][1])
+        all(_short_line(text) for _, text in body[0]) or HEADER_LINE.match(body[0][0][1])
     ):
         body = body[1:]
     if len(body[0]) > 1 and _short_line(body[0][0][1]):  # "Hi Ana," over the text
