@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from notelint import cache
 from notelint.kinds.base import Kind, MatchOptions, MessageOptions, Texts, option
 from notelint.kinds.matching import Phrases, is_negated, overlaps
+from notelint.lexicons import default_lexicons
 from notelint.model import Finding, MessageFields
 from notelint.wordtable import WordTable
 
@@ -27,10 +28,6 @@ if TYPE_CHECKING:
 
     from notelint.model import Rule
     from notelint.sources import Note
-
-
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
 
 
 CATEGORIES = (
@@ -62,10 +59,6 @@ _EMOTICON = re.compile(
 )
 # "<3" followed by a unit or number is "less than three": "latency <3 ms".
 _LESS_THAN = re.compile(r"\s*(%|[a-zA-Z]+)")
-_UNITS = _words(
-    "ms s sec secs seconds min mins minutes h hr hrs hours d days weeks months years "
-    "k m b mb gb tb kb x % percent pts points mg kg g km mi ft in"
-)
 _EMOJI = re.compile(
     "["
     "\U0001f000-\U0001faff"  # pictographs, emoticons, transport, supplemental symbols
@@ -82,15 +75,6 @@ _PLAIN_SYMBOLS = frozenset(
     "\u2610\u2611\u2612\u2666\u260e\u2706\u2709\u2713\u2714\u2715\u2716\u2717\u2718\u2022\u2605\u2606\u27a4\u2794"
     "\U0001f4de\U0001f4e7\U0001f4e8\U0001f4e9\U0001f4f1\U0001f4f2\U0001f517\U0001f4cd"
     "\U0001f310\U0001f4bc\U0001f3e0\U0001f3e2\U0001f4c5\U0001f4c6\U0001f5d3\U0001f4ce"
-)
-# Words after a capitalised word that make it a name, not a shout: "the ASPIRE program".
-_NAME_HEADS = _words(
-    "program programme programs initiative project model method framework platform "
-    "system act grant scholarship award tool app plan stack principle principles "
-    "course curriculum cohort fellowship network lab center centre conference summit "
-    "index score scale test certification protocol standard approach process goals "
-    "goal campaign fund study trial unit team group committee board league club "
-    "series methodology"
 )
 _HEADING_LINE = re.compile(r"^\s{0,3}(?:#{1,6}\s|subject\s*:|re\s*:)", re.IGNORECASE)
 
@@ -165,7 +149,7 @@ class EnthusiasmOptions(MatchOptions, MessageOptions):
     acronyms: Texts = option("str_list", (), extendable=True)
     intensifiers: Texts = option(
         "str_list",
-        ["so", "really", "very", "super", "totally", "truly", "extremely"],
+        default_lexicons()["intensifiers"],
         extendable=True,
     )
     elongation_exceptions: Texts = option("str_list", (), extendable=True)
@@ -194,6 +178,9 @@ class EnthusiasmKind(Kind[EnthusiasmOptions]):
         self.caps_words = {w.lower() for w in self.options.caps_words}
         self.acronyms = {w.lower() for w in self.options.acronyms}
         self.intensifiers = {w.lower() for w in self.options.intensifiers}
+        # word classes: the rule's lexicons, a config's additions included
+        self.units = frozenset(rule.lexicons["units"])
+        self.name_heads = frozenset(rule.lexicons["name-heads"])
         self.elongation_exceptions = {w.lower() for w in self.options.elongation_exceptions}
         self.gushing = Phrases(nlp, self.options.phrases, self.options.patterns)
         self.exceptions = Phrases(
@@ -309,7 +296,7 @@ class EnthusiasmKind(Kind[EnthusiasmOptions]):
             rest = masked[end : end + 40]
             following = rest.split() if rest[:1] in (" ", "\t") else []
             nxt = following[0].strip(".,;:!?)\"'’") if following else ""
-            if nxt.lower() in _NAME_HEADS or (nxt[:1].isupper() and not nxt.isupper()):
+            if nxt.lower() in self.name_heads or (nxt[:1].isupper() and not nxt.isupper()):
                 continue  # a name: "the ASPIRE program", "THRIVE Academy"
             yield Hit("caps", start, end)
 
@@ -324,7 +311,7 @@ class EnthusiasmKind(Kind[EnthusiasmOptions]):
         for m in _EMOTICON.finditer(masked):
             if m.group().startswith("<3"):
                 unit = _LESS_THAN.match(masked, m.end())
-                if unit and unit.group(1).lower() in _UNITS:
+                if unit and unit.group(1).lower() in self.units:
                     continue  # "<3 ms", "<3%": less than three
             yield Hit("emoticon", m.start(), m.end())
 

@@ -104,7 +104,7 @@ class JobWords:
                 # "joining Initech", "the chance to join Initech"
                 re.compile(
                     rf"\bjoin(?:ing)?{_SP}(?P<org>{_ORG})"
-                    rf"(?!{_SP}(?:team|department|group|unit|crew|staff)\b)"
+                    rf"(?!{_SP}{alternation(lexicons['org-units'])}\b)"
                 ),
                 # "the possibility of working at Initech", "to work for Initech"
                 re.compile(rf"\bwork(?:ing)?{_SP}(?:at|for){_SP}(?P<org>{_ORG})"),

@@ -130,7 +130,8 @@ _DATE = re.compile(
 _CONTACT = re.compile(
     # (the lookbehind starts an address only at its beginning: linear on a long word)
     r"(?<![\w.+-])[\w.+-]+@[\w-]+\.[\w.]+|https?://|www\.|linkedin|github\.com"
-    r"|^[\s()+\d./-]{7,}$|^(?:tel|phone|mobile|cell|email|e-mail)\b",
+    r"|^[\s()+\d./-]{7,}$"
+    rf"|^{alternation(LEXICONS['contact-labels'])}\b",
     re.I,
 )
 _SENTENCE_END = re.compile(r"[.!?]['\")\]]*$")
