@@ -529,7 +529,7 @@ def _checked_rule(
             elif not _templates_ok(rule_id, key, value, here, problems):
                 ok = False
             elif specs[key].extendable and key in options:
-                options[key] = list(options[key]) + list(value)
+                options[key] = _extended(options[key], value)
             else:
                 options[key] = value
         else:
@@ -542,6 +542,14 @@ def _checked_rule(
         _check_options(rule_id, kind, options, where, problems, lexicons)
     rule["options"] = options
     return rule if ok else None
+
+
+def _extended(base: Any, more: Any) -> Any:
+    """An extendable option with a user's entries added: a list gets them after its own,
+    a mapping gets them in place of its entries of the same keys."""
+    if isinstance(base, Mapping):
+        return {**base, **more}
+    return list(base) + list(more)
 
 
 #: the keys every rule has, whatever its kind

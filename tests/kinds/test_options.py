@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Mapping
+from pathlib import Path
 from types import MappingProxyType
 
 import pytest
 
+from notelint.config import default_ruleset, load_config
 from notelint.kinds import KINDS
 from notelint.kinds.base import MatchOptions, OptionSpec, option, type_error
 from notelint.kinds.enthusiasm import EnthusiasmOptions
@@ -75,11 +77,19 @@ def test_list_and_map_defaults_are_read_only() -> None:
         defaults.nicknames["x"] = "y"  # type: ignore[index]
 
 
-def test_a_message_comes_from_messages_then_the_kind_then_the_rule() -> None:
+def test_a_message_comes_from_messages_then_the_rule() -> None:
     rule = _rule("personalization", "never names {text}", messages={"company": "not {name}"})
     kind = PersonalizationKind(rule, None)  # type: ignore[arg-type]
     assert kind.message("company", name="Initech") == "not Initech"
-    assert kind.message("position", name="Analyst", expected="Engineer") == (
-        PersonalizationKind.MESSAGES["position"].format(name="Analyst", expected="Engineer")
-    )
     assert kind.message("missing", text="the company") == "never names the company"
+
+
+def test_a_config_replaces_one_message_and_keeps_the_others(tmp_path: Path) -> None:
+    config = tmp_path / ".notelint.yaml"
+    config.write_text("rules:\n  enthusiasm:\n    messages:\n      emoji: no emoji, please\n")
+    (default,) = [r for r in default_ruleset().rules if r.id == "enthusiasm"]
+    (rule,) = [r for r in load_config(config).rules if r.id == "enthusiasm"]
+    assert rule.options["messages"]["emoji"] == "no emoji, please"
+    others = {k: v for k, v in rule.options["messages"].items() if k != "emoji"}
+    assert others == {k: v for k, v in default.options["messages"].items() if k != "emoji"}
+    assert len(others) >= 5

@@ -118,9 +118,9 @@ class MatchOptions(KindOptions):
 @dataclasses.dataclass(frozen=True)
 class MessageOptions(KindOptions):
     """For a kind that reports several things: `messages` gives any of them its own
-    message (by key, see Kind.message)."""
+    message (by key, see Kind.message); a config's entries replace those of the same key."""
 
-    messages: TextMap = option("str_map", {})
+    messages: TextMap = option("str_map", {}, extendable=True)
 
 
 OptionsT = TypeVar("OptionsT", bound=KindOptions)
@@ -137,9 +137,6 @@ class Kind(Generic[OptionsT]):
     suppressible: ClassVar[bool] = True
     #: the options dataclass (taken from the type argument)
     Options: ClassVar[type[KindOptions]] = KindOptions
-    #: the default message of each thing the kind reports, by key, but for the one its
-    #: rule's own `message` is for (see message())
-    MESSAGES: ClassVar[Mapping[str, str]] = {}
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
@@ -165,9 +162,9 @@ class Kind(Generic[OptionsT]):
 
     def message(self, key: str, **fields: object) -> str:
         """The message about one of the things the kind reports, filled in: the rule's
-        `messages` entry for `key`, else the kind's default, else the rule's message."""
+        `messages` entry for `key` (rules.yaml gives each), else the rule's message."""
         custom = self.options.messages if isinstance(self.options, MessageOptions) else {}
-        template = custom.get(key) or self.MESSAGES.get(key) or self.rule.message
+        template = custom.get(key) or self.rule.message
         return template.format_map(
             MessageFields({"text": "", "name": "", "expected": "", **fields})
         )

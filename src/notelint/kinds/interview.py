@@ -8,7 +8,7 @@ import datetime as dt
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING
 
 from notelint.kinds.base import Kind, KindOptions, MessageOptions, body_line_span, option
 from notelint.kinds.letter import close_spelling, fold
@@ -164,12 +164,6 @@ class PersonalizationKind(Kind[PersonalizationOptions]):
     position at Initech" in a note for Acme Robotics' Data Engineer job)."""
 
     name = "personalization"
-    MESSAGES: ClassVar[dict[str, str]] = {
-        "company": 'the note names "{name}", but this interview was with {expected}; '
-        "correct the name",
-        "position": 'the note names the "{name}" job, but this interview was for '
-        "{expected}; correct the title",
-    }
 
     def __init__(self, rule: Rule, nlp: Language) -> None:
         super().__init__(rule, nlp)

@@ -12,7 +12,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING
 
 from notelint.kinds.base import (
     Kind,
@@ -247,15 +247,6 @@ class SalutationKind(Kind[SalutationOptions]):
     `not-interviewer` ({name} is the name as written, {expected} the interviewer)."""
 
     name = "salutation"
-    MESSAGES: ClassVar[dict[str, str]] = {
-        "misspelt": 'the greeting spells the name "{name}"; the interviewer is "{expected}"',
-        "missing": "the note has no greeting; open with the interviewer's name, "
-        'as in "Dear Ms. Chen,"',
-        "casual": '"{text}" is too casual a greeting for a thank-you note; use "Dear" or '
-        '"Hello" and the interviewer\'s name',
-        "not-interviewer": 'the greeting names "{name}", not the interviewer ({expected}); '
-        "address the person who interviewed you",
-    }
 
     def __init__(self, rule: Rule, nlp: Language) -> None:
         super().__init__(rule, nlp)
