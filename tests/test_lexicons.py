@@ -38,7 +38,9 @@ def test_the_shipped_rules_refer_only_to_known_lexicons_and_use_them() -> None:
     assert used <= set(default_lexicons())
     # every lexicon serves a rule: referred to in rules.yaml or read by a kind
     code = "".join(p.read_text("utf-8") for p in (ROOT / "src" / "notelint").rglob("*.py"))
-    in_code = set(re.findall(r"(?:LEXICONS|lexicons|\(\))\[[\"']([a-z][a-z0-9_-]*)[\"']\]", code))
+    in_code = set(
+        re.findall(r"(?:LEXICONS|lexicons|sets|\(\))\[[\"']([a-z][a-z0-9_-]*)[\"']\]", code)
+    )
     # or inside another lexicon that is used
     inside = {r for words in shipped_lexicons().values() for r in references(list(words))}
     assert set(default_lexicons()) - used - in_code - inside == set()

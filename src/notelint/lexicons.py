@@ -17,6 +17,7 @@ import re
 from collections.abc import Iterable, Iterator, Mapping
 from functools import cache
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 REFERENCE = re.compile(r"\$([a-z][a-z0-9_-]*)")
@@ -74,6 +75,12 @@ def extended(base: Lexicons, additions: Mapping[str, list[str]]) -> Lexicons:
     for name, words in additions.items():
         out[name] = tuple(dict.fromkeys([*out.get(name, ()), *words]))
     return resolved(out)
+
+
+def word_sets(lexicons: Lexicons, *names: str) -> Mapping[str, frozenset[str]]:
+    """The named lexicons as sets, by name: the word classes a kind tests words against,
+    built once when its rule is compiled (so that a config's additions count)."""
+    return MappingProxyType({name: frozenset(lexicons[name]) for name in names})
 
 
 def alternation(words: Iterable[str]) -> str:

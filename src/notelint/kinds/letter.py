@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -25,7 +25,7 @@ from notelint.kinds.base import (
     strip_trailing_marks,
 )
 from notelint.kinds.placement import HEADER_LINE
-from notelint.lexicons import Lexicons, alternation, default_lexicons
+from notelint.lexicons import Lexicons, alternation, default_lexicons, word_sets
 from notelint.model import Finding
 
 if TYPE_CHECKING:
@@ -192,14 +192,11 @@ class NameWords:
 
     #: titles before a name ("Dr", "Professor"), folded
     titles: frozenset[str]
-    #: lower-case parts of a surname ("van", "da")
-    particles: frozenset[str]
-    #: a greeting made only of these (and fillers) addresses no one in particular: "Sir,",
-    #: "Dear Sirs,", "Respected Sir/Madam,", "Dear Sir or Ma'am,", "Ladies and Gentlemen,"
-    unnamed: frozenset[str]
-    unnamed_fillers: frozenset[str]
-    #: generic only alone: "Dear Sir" names no one, "Dear Sir Alex" is a knight
-    alone_only: frozenset[str]
+    #: by lexicon: "name-particles" are lower-case parts of a surname ("van", "da"); a
+    #: greeting made only of "unnamed-addressees" (and "unnamed-fillers") addresses no one
+    #: in particular ("Dear Sirs,", "Respected Sir/Madam,", "Ladies and Gentlemen,");
+    #: "alone-addressees" are generic only alone ("Dear Sir", but "Dear Sir Alex")
+    sets: Mapping[str, frozenset[str]]
     #: a name alone on the first line, maybe after an honorific: "Sarah,", "Ms. Chen,"
     bare_name: re.Pattern[str]
 
@@ -208,10 +205,13 @@ class NameWords:
         honorifics = lexicons["honorifics"]
         return cls(
             titles=frozenset(fold(t) for t in lexicons["titles"]),
-            particles=frozenset(lexicons["name-particles"]),
-            unnamed=frozenset(lexicons["unnamed-addressees"]),
-            unnamed_fillers=frozenset(lexicons["unnamed-fillers"]),
-            alone_only=frozenset(lexicons["alone-addressees"]),
+            sets=word_sets(
+                lexicons,
+                "name-particles",
+                "unnamed-addressees",
+                "unnamed-fillers",
+                "alone-addressees",
+            ),
             bare_name=re.compile(
                 rf"^(?:{alternation(w.capitalize() for w in [*honorifics, 'prof'])}\.?\s+)?"
                 r"[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*){0,2}\s*(?:[,:]|\s[-\u2013\u2014])$"
@@ -383,14 +383,15 @@ class SalutationKind(Kind[SalutationOptions]):
         if not normal:
             return False
         words = normal.split()
-        unnamed, fillers = self._words.unnamed, self._words.unnamed_fillers
+        sets = self._words.sets
+        unnamed, fillers = sets["unnamed-addressees"], sets["unnamed-fillers"]
         if any(w in unnamed for w in words) and all(w in unnamed or w in fillers for w in words):
             return True
         padded = f" {normal} "
         # "Sir" and "Madam" only alone ("Dear Sir Alex" is a knight); the rest anywhere in
         # the name ("Dear Acme Hiring Team", "Dear HR Team").
         return any(
-            normal == g or (g not in self._words.alone_only and f" {g} " in padded)
+            normal == g or (g not in self._words.sets["alone-addressees"] and f" {g} " in padded)
             for g in self._generic
         )
 
@@ -416,7 +417,7 @@ class SalutationKind(Kind[SalutationOptions]):
         misspelt: list[tuple[int, int, str, str]] = []
         for start, end, word in words:
             folded = fold(word)
-            if folded in self._words.particles or len(folded) < 2:
+            if folded in self._words.sets["name-particles"] or len(folded) < 2:
                 continue
             if folded in names or self._nickname(folded, names):
                 named = True
@@ -451,7 +452,9 @@ def _addressee_start(name: str, words: NameWords) -> bool:
     first = name.split()[0] if name.split() else ""
     bare = first.split("/")[0].strip(".,")
     return bool(bare) and (
-        bare[0].isupper() or fold(bare) in words.titles or bare.lower() in words.unnamed
+        bare[0].isupper()
+        or fold(bare) in words.titles
+        or bare.lower() in words.sets["unnamed-addressees"]
     )
 
 
@@ -480,7 +483,8 @@ def _leading_name(text: str, words: NameWords, *, whole_line: bool) -> str:
         bare = word.strip(".,'\u2019")
         if not bare:
             break
-        if bare[0].isupper() or fold(bare) in words.particles or fold(bare) in words.titles:
+        folded = fold(bare)
+        if bare[0].isupper() or folded in words.sets["name-particles"] or folded in words.titles:
             kept.append(word)
         else:
             break
@@ -495,7 +499,7 @@ def _name_words(text: str, greeting: Greeting, words: NameWords) -> Iterator[tup
         folded = fold(word)
         if folded in words.titles or folded in {"and", "or"}:
             continue
-        if word[0].islower() and folded not in words.particles:
+        if word[0].islower() and folded not in words.sets["name-particles"]:
             continue  # "Hello again, Ms. Chen": not a name
         # hyphenated names come as their parts: "Ferreira-Lang"
         yield greeting.name_start + m.start(), greeting.name_start + m.end(), word

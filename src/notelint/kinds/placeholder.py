@@ -12,12 +12,12 @@ context gives the company, the position or the interviewer, the matching slot ge
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from notelint.kinds.base import Kind, KindOptions, Texts, option
-from notelint.lexicons import Lexicons, alternation
+from notelint.lexicons import Lexicons, alternation, word_sets
 from notelint.model import Finding
 
 if TYPE_CHECKING:
@@ -41,18 +41,13 @@ class SlotWords:
     """The word classes (lexicons) that tell a slot from prose, read from a rule's
     lexicons so that a config's additions count."""
 
-    #: words that make bracketed text a slot to fill in ("[Company Name]", "[date]")
-    nouns: frozenset[str]
-    #: first words of an instruction to the writer ("[insert detail here]")
-    instructions: frozenset[str]
-    #: bracketed words that are not slots: editorial marks, e-mail tags, attachments
-    not_slots: frozenset[str]
-    #: names of HTML elements: "<div>" in a plain-text note is not a slot
-    html_tags: frozenset[str]
-    #: words before a Roman numeral written with X ("Super Bowl XXX", "Chapter XX")
-    numbering: frozenset[str]
-    #: the last word of a slot in parentheses: "(Company Name)", "(Your Title)"
-    labels: frozenset[str]
+    #: by lexicon: "slot-nouns" make bracketed text a slot to fill in ("[Company Name]");
+    #: "slot-instructions" begin an instruction to the writer ("[insert detail here]");
+    #: "not-slots" are bracketed words that are not slots (editorial marks, e-mail tags);
+    #: "html-tags" name HTML elements ("<div>" in a plain-text note is not a slot);
+    #: "numbering-words" come before a Roman numeral with X ("Super Bowl XXX"); and
+    #: "label-nouns" end a slot in parentheses ("(Company Name)", "(Your Title)")
+    sets: Mapping[str, frozenset[str]]
     #: "TODO" or "FIXME", with the reminder after a colon to the end of its line ("TODO:
     #: mention the Q3 launch"); not the literal word in "the TODO app we built"
     bare_marker: re.Pattern[str]
@@ -67,12 +62,15 @@ class SlotWords:
     def of(cls, lexicons: Lexicons) -> SlotWords:
         honorific = alternation(w.capitalize() for w in lexicons["honorifics"])
         return cls(
-            nouns=frozenset(lexicons["slot-nouns"]),
-            instructions=frozenset(lexicons["slot-instructions"]),
-            not_slots=frozenset(lexicons["not-slots"]),
-            html_tags=frozenset(lexicons["html-tags"]),
-            numbering=frozenset(lexicons["numbering-words"]),
-            labels=frozenset(lexicons["label-nouns"]),
+            sets=word_sets(
+                lexicons,
+                "slot-nouns",
+                "slot-instructions",
+                "not-slots",
+                "html-tags",
+                "numbering-words",
+                "label-nouns",
+            ),
             honorific=honorific,
             bare_marker=re.compile(
                 r"(?<![\w-])(?:TODO|FIXME)(?![\w-])(?::[^\n]*)?"
@@ -169,7 +167,7 @@ def slot_words(content: str, vocabulary: SlotWords) -> bool:
     """Whether bracketed text reads as a slot to fill in rather than prose."""
     text = content.strip()
     lower = text.lower()
-    not_slots = vocabulary.not_slots
+    not_slots = vocabulary.sets["not-slots"]
     if not text or lower in not_slots or lower.rstrip(".") in not_slots:
         return False
     if MARKERS.search(text):
@@ -178,12 +176,13 @@ def slot_words(content: str, vocabulary: SlotWords) -> bool:
     if not words:
         return False
     first = words[0].lower()
-    if first in vocabulary.instructions and (len(words) > 1 or first in ("todo", "tbd")):
+    instruction = first in vocabulary.sets["slot-instructions"]
+    if instruction and (len(words) > 1 or first in ("todo", "tbd")):
         return True
     if len(words) > 8:
         return False
     lowered = [w.lower() for w in words]
-    if any(w in vocabulary.nouns for w in lowered):
+    if any(w in vocabulary.sets["slot-nouns"] for w in lowered):
         return True
     if "/" in text and len(words) <= 4:  # "[his/her]", "[Mr./Ms.]"
         return True
@@ -198,7 +197,7 @@ def _describe(content: str, vocabulary: SlotWords) -> str:
     words = _words(text)
     if not words or MARKERS.fullmatch(text) or MARKERS.search(text[:5]):
         return ""
-    if words[0].lower() in vocabulary.instructions:
+    if words[0].lower() in vocabulary.sets["slot-instructions"]:
         return ""
     if len(words) > 5:
         return ""
@@ -268,7 +267,7 @@ class SlotFinder:
             yield m.start(), m.end(), "marker"
         for m in X_RUN.finditer(masked):
             before = masked[: m.start()].split()
-            if before and before[-1].lower().strip(",") in self.vocabulary.numbering:
+            if before and before[-1].lower().strip(",") in self.vocabulary.sets["numbering-words"]:
                 continue
             yield m.start(), m.end(), "marker"
         for m in self.vocabulary.bare_marker.finditer(masked):
@@ -344,7 +343,8 @@ class SlotFinder:
         if before.isalnum() or after.isalnum():
             return False  # x<y, List<String>
         tag = HTML_TAG.match(content)
-        if tag and tag.group(1).lower() in self.vocabulary.html_tags and content[:1].islower():
+        html_tags = self.vocabulary.sets["html-tags"]
+        if tag and tag.group(1).lower() in html_tags and content[:1].islower():
             return False  # a real HTML tag in a plain-text note
         if "=" in content or '"' in content:
             return False
@@ -380,7 +380,7 @@ class SlotFinder:
             if not words or len(words) > 5 or not re.fullmatch(r"[A-Za-z][\w '’/-]*", content):
                 continue
             first, last = words[0].lower(), words[-1].lower()
-            named = last in self.vocabulary.labels
+            named = last in self.vocabulary.sets["label-nouns"]
             instruction = first in ("insert", "enter", "fill")
             labelled = named and (first == "your" or _is_title_words(words))
             if len(words) > 1 and (instruction or labelled):
