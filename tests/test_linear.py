@@ -15,6 +15,9 @@ SHAPES = {
     "one long line of short words": lambda n: "abc def! " * (n // 9),
     "one enormous word": lambda n: "x" * n,
     "a word a line": lambda n: "word\n" * (n // 5),
+    # spaCy splits marks off a word one at a time, each time searching the rest of it
+    "a line of emoji": lambda n: "\U0001f389" * n,
+    "a line of marks": lambda n: "!)" * (n // 2),
 }
 
 

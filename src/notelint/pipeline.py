@@ -23,6 +23,7 @@ from spacy.pipeline import Lemmatizer
 from spacy.tokens import Doc
 
 from notelint import cache
+from notelint.longruns import LongRunTokenizer
 
 
 class LemmaCase:
@@ -145,6 +146,7 @@ def _build(model: str | None) -> Language:
         nlp.add_pipe("sentencizer")
         lemmatizer = cast(Lemmatizer, nlp.add_pipe("lemmatizer", config={"mode": "lookup"}))
         lemmatizer.initialize(lookups=_lemma_lookups())
+    nlp.tokenizer = LongRunTokenizer(nlp.tokenizer, nlp.vocab)
     nlp.add_pipe("notelint_lemma_case")
     if "parser" not in nlp.pipe_names:
         nlp.add_pipe("notelint_line_breaks")
