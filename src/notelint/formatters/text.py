@@ -42,7 +42,7 @@ def _fixable(v: Violation, unsafe: bool) -> bool:
     return v.fix is not None and bool(v.fix_options) and (v.fix.safe or unsafe)
 
 
-def _fixed(report: Report, style) -> list[str]:  # type: ignore[no-untyped-def]
+def _fixed(report: Report, style: Callable[..., str]) -> list[str]:
     out = []
     for v in report.fixed:
         where = style(f"{v.path}:{v.line}:{v.column}:", bold=True)
