@@ -51,3 +51,17 @@ def test_a_fix_that_would_break_the_front_matter_is_not_applied() -> None:
     fixed = fix_text(text, unsafe=True)
     assert fixed.startswith(":)---\n")
     assert fix_text(fixed, unsafe=True) == fixed
+
+
+def test_no_closing_above_a_closing_when_the_last_line_is_a_control_character() -> None:
+    text = "# Subject: Thanks\r\nthxDear Ms. Chen,\n\x7f"
+    fixed = fix_text(text, filename="n.md", unsafe=True)
+    assert fixed.count("Best regards,") <= 1  # it was inserted ten times a pass
+    assert fix_text(fixed, filename="n.md", unsafe=True) == fixed
+
+
+def test_a_fix_after_a_markdown_link_edits_what_it_reports() -> None:
+    text = "[link](http://x)" + "\U0001f389" * 100 + "thx\U0001f389"
+    fixed = fix_text(text, filename="n.md")
+    assert fixed.startswith("[link](http://x)") and "thx" not in fixed
+    assert fix_text(fixed, filename="n.md") == fixed

@@ -394,3 +394,12 @@ def test_greetings_of_other_englishes_are_greetings(greeting: str) -> None:
 
     note = f"{greeting}\n\nThank you for meeting with me on Friday.\n\nBest regards,\nSam"
     assert "salutation" not in rules_of(note)
+
+
+@pytest.mark.parametrize("invisible", ["\x7f", "\x01", "\u200b", "\x7f\u200b "])
+def test_a_line_of_invisible_characters_is_no_signature(invisible: str) -> None:
+    # Before, it was taken for the last line of the letter, and --unsafe-fixes inserted
+    # "Best regards," above it again on every pass (found by the fuzz run).
+    note = f"Dear Ms. Chen,\n\nThank you.\n\nBest regards,\nAna\n{invisible}\n"
+    assert sign_offs(note) == []
+    assert sign_offs(f"Dear Ms. Chen,\n\nThank you.\n\nBest regards,\r\n{invisible}") == []

@@ -75,7 +75,9 @@ def prose_lines(note: Note) -> list[Line]:
         raw = text[pos : pos + len(body)]
         stripped = _strip_markup(body)
         core = stripped.strip()
-        if core:
+        # A line of control or invisible characters only (DEL, a zero-width space) is
+        # blank to a reader: it is no signature, and a closing above it is the last line.
+        if any(ch.isprintable() and not ch.isspace() for ch in core):
             lead = body.find(core)
             start = pos + (lead if lead >= 0 else 0)
             out.append(Line(start, start + len(core), core, raw))
