@@ -65,3 +65,12 @@ def test_a_fix_after_a_markdown_link_edits_what_it_reports() -> None:
     fixed = fix_text(text, filename="n.md")
     assert fixed.startswith("[link](http://x)") and "thx" not in fixed
     assert fix_text(fixed, filename="n.md") == fixed
+
+
+def test_a_second_byte_order_mark_is_kept_and_fixing_is_idempotent() -> None:
+    # The reader drops one leading U+FEFF (a BOM); each fix pass used to drop another.
+    text = "\ufeff\ufeff\ufeffI'm gonna call you on Monday"
+    fixed = fix_text(text)
+    assert fixed == "\ufeff\ufeff\ufeffI'm going to call you on Monday"
+    assert fix_text(fixed) == fixed
+    assert fix_text(":)\ufeff" + "\U0001f389" * 5 + "\ufeff") == "\ufeff\ufeff"

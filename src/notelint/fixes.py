@@ -112,7 +112,10 @@ def fix_note(
             # No mask can be made for new decoded text: one pass, shown, never written.
             return Fixed(text, applied + list(done), violations, passes + 1)
         try:
-            after = note_from_text(text, note.path, fmt=note.format)
+            # note_from_text drops a leading BOM, as a file's; the fixed text has none to
+            # drop: a U+FEFF at its start is the note's own character (it was the second).
+            bom = "\ufeff" if text.startswith("\ufeff") else ""
+            after = note_from_text(bom + text, note.path, fmt=note.format)
         except SourceError:
             break  # this pass would leave a note notelint cannot read (its front matter)
         passes += 1
@@ -167,7 +170,8 @@ def fix_text(
     """The Python API: a note given as text, with its safe fixes applied (and, with
     `unsafe`, the first suggestion of the others)."""
     note = note_from_text(text, filename or "<text>")
-    return fix_note(Linter(config), note, unsafe=unsafe).text
+    bom = "\ufeff" if text.startswith("\ufeff") else ""  # dropped by the reader: put back
+    return bom + fix_note(Linter(config), note, unsafe=unsafe).text
 
 
 # --------------------------------------------------------------------------- files
