@@ -70,6 +70,7 @@ class MatchHub:
         self.groups: dict[frozenset[tuple[str, frozenset[int]]], Matcher] = {}
         self._index: list[dict[int, list[int]]] | None = None
         self._indexed_groups: list[tuple[tuple[int, ...], Matcher]] = []
+        self._requirement_count = 0
         MatchHub._count += 1
         self._cache_key = f"notelint_matches_{MatchHub._count}"
         self._keys = 0
@@ -121,27 +122,35 @@ class MatchHub:
         sentences that hold a word for each of its required tokens (a pattern never
         crosses a sentence boundary, which the line-aware sentence splitter puts at every
         greeting, list item and closing)."""
-        bounds = [(sent.start, sent.end) for sent in doc.sents]
         index = self._requirement_index()
-        # The sentences that meet each requirement, read from the hashes spaCy keeps for
-        # ORTH, LOWER and LEMMA (reading arrays makes no Token object per token).
-        met: dict[int, set[int]] = {}
-        if len(doc):
-            rows = doc.to_array(["ORTH", "LOWER", "LEMMA"]).tolist()
-            for k, (first, last) in enumerate(bounds):
-                for ids in rows[first:last]:
-                    for column, word in enumerate(ids):
-                        for requirement in index[column].get(word, ()):
-                            met.setdefault(requirement, set()).add(k)
+        bounds, columns, sentence_of = _sentences_and_words(doc)
+        # The sentences that meet each requirement, as bit masks, read from the hashes
+        # spaCy keeps for ORTH, LOWER and LEMMA (reading arrays makes no Token object per
+        # token); only the words some requirement names are looked at one by one.
+        met = [0] * self._requirement_count
+        for requirements, words in zip(index, columns, strict=True):
+            wanted = requirements.keys() & set(words)
+            if not wanted:
+                continue
+            where: dict[int, int] = dict.fromkeys(wanted, 0)
+            for word, k in zip(words, sentence_of, strict=True):
+                if word in where:
+                    where[word] |= 1 << k
+            for word, mask in where.items():
+                for requirement in requirements[word]:
+                    met[requirement] |= mask
         for needs, matcher in self._indexed_groups:
             if not needs:
                 yield matcher, 0, len(doc)
                 continue
-            if not all(n in met for n in needs):
-                continue
-            sents = set.intersection(*(met[n] for n in needs))
-            for first, last in _runs(sorted(sents)):
-                yield matcher, bounds[first][0], bounds[last][1]
+            sents = -1
+            for requirement in needs:
+                sents &= met[requirement]
+                if not sents:
+                    break
+            if sents:
+                for first, last in _bit_runs(sents):
+                    yield matcher, bounds[first][0], bounds[last][1]
 
     def _requirement_index(self) -> list[dict[int, list[int]]]:
         """Per attribute (ORTH, LOWER, LEMMA): word hash -> the requirements it meets;
@@ -161,6 +170,7 @@ class MatchHub:
                     ids.append(numbers[need])
                 groups.append((tuple(ids), matcher))
             self._index, self._indexed_groups = index, groups
+            self._requirement_count = len(numbers)
         return self._index
 
     @contextmanager
@@ -174,6 +184,26 @@ class MatchHub:
 
 
 _HUB: ContextVar[MatchHub | None] = ContextVar("notelint_match_hub", default=None)
+
+
+def _sentences_and_words(doc: Doc) -> tuple[list[tuple[int, int]], list[list[int]], list[int]]:
+    """The doc's sentences as (start, end) token ranges (as `doc.sents` gives them), its
+    ORTH, LOWER and LEMMA hashes as three lists, and each token's sentence number."""
+    n = len(doc)
+    if not n:
+        return [], [[], [], []], []
+    if "sents" in doc.user_hooks:
+        bounds = [(sent.start, sent.end) for sent in doc.sents]
+        rows = doc.to_array(["ORTH", "LOWER", "LEMMA"]).T.tolist()
+    else:
+        next(iter(doc.sents), None)  # raises when nothing has set the sentences
+        rows = doc.to_array(["ORTH", "LOWER", "LEMMA", "SENT_START"]).T.tolist()
+        starts = [0, *(i for i, s in enumerate(rows.pop()) if s == 1 and i)]
+        bounds = list(zip(starts, [*starts[1:], n], strict=True))
+    sentence_of: list[int] = []
+    for k, (first, last) in enumerate(bounds):
+        sentence_of.extend([k] * (last - first))
+    return bounds, rows, sentence_of
 
 
 def without_inner_space(doc: Doc) -> tuple[Doc, list[int] | None]:
@@ -250,17 +280,17 @@ def pattern_anchor(pattern: Sequence[Any]) -> tuple[str, frozenset[str]] | None:
     return best
 
 
-def _runs(indices: list[int]) -> Iterator[tuple[int, int]]:
-    """Consecutive runs in sorted indices, as (first, last)."""
-    if not indices:
-        return
-    first = last = indices[0]
-    for i in indices[1:]:
-        if i != last + 1:
-            yield first, last
-            first = i
-        last = i
-    yield first, last
+def _bit_runs(mask: int) -> Iterator[tuple[int, int]]:
+    """Runs of consecutive set bits in mask, as (first, last) bit numbers, lowest first."""
+    offset = 0
+    while mask:
+        skip = (mask & -mask).bit_length() - 1
+        mask >>= skip
+        offset += skip
+        length = (~mask & (mask + 1)).bit_length() - 1
+        yield offset, offset + length - 1
+        mask >>= length
+        offset += length
 
 
 def _rarity(words: frozenset[str]) -> tuple[int, int]:
