@@ -48,3 +48,21 @@ def test_a_doc_from_the_pipeline_carries_nothing_of_notelint() -> None:
         assert not [name for name in registry if name.startswith("notelint")]
     assert not doc.spans
     assert not doc.user_data
+
+
+def test_lookup_lemmas_are_spacys() -> None:
+    """The array-based lookup lemmatizer gives the lemmas spaCy's own gives, keeps a
+    lemma already set, and gives the same lemmas to a word form met again."""
+    import spacy
+
+    nlp = build_nlp()
+    table = nlp.get_pipe("lemmatizer").lookups
+    plain = spacy.blank("en")
+    plain.add_pipe("lemmatizer", config={"mode": "lookup"}).initialize(lookups=table)
+    text = "Thanked THANKING meetings were Talked, went; was thanked and meetings were"
+    ours = nlp.get_pipe("lemmatizer")(nlp.make_doc(text))
+    assert [t.lemma_ for t in ours] == [t.lemma_ for t in plain(text)]
+    assert [t.lemma_ for t in ours][-3:] == ["and", "meeting", "be"]
+    preset = nlp.make_doc("meetings were")
+    preset[0].lemma_ = "kept"
+    assert [t.lemma_ for t in nlp.get_pipe("lemmatizer")(preset)] == ["kept", "be"]

@@ -16,7 +16,9 @@ import re
 import threading
 from typing import Any, cast
 
+import numpy
 import spacy
+from spacy.lang.en.lemmatizer import EnglishLemmatizer
 from spacy.language import Language
 from spacy.lookups import Lookups, load_lookups
 from spacy.pipeline import Lemmatizer
@@ -26,12 +28,64 @@ from notelint import cache
 from notelint.longruns import LongRunTokenizer
 
 
+class LookupLemmas(EnglishLemmatizer):
+    """spaCy's English lemmatizer in lookup mode, reading and writing the lemmas as
+    arrays: a word form's lemma is looked up once per process, not once per token (spaCy
+    makes a Token object for each token and looks each up). Other modes are spaCy's."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._lemma_of: dict[int, int] = {}  # ORTH hash -> LEMMA hash
+
+    def initialize(self, *args: Any, **kwargs: Any) -> None:
+        super().initialize(*args, **kwargs)
+        self._lemma_of = {}
+
+    def __call__(self, doc: Doc) -> Doc:
+        if self.mode != "lookup" or self.overwrite or not len(doc):
+            return super().__call__(doc)
+        if not self._validated:
+            self._validate_tables()
+        table = self.lookups.get_table("lemma_lookup", {})
+        strings = doc.vocab.strings
+        known = _bounded(self._lemma_of)
+        lemmas = []
+        for orth, lemma in doc.to_array(["ORTH", "LEMMA"]).tolist():
+            if not lemma:  # a lemma already set is kept, as spaCy's lemmatizer keeps it
+                lemma = known.get(orth)
+                if lemma is None:
+                    text = strings[orth]
+                    found = table.get(text, text)
+                    lemma = known[orth] = strings.add(found if isinstance(found, str) else found[0])
+            lemmas.append(lemma)
+        _set_lemmas(doc, lemmas)
+        return doc
+
+
+@Language.factory(
+    "notelint_lookup_lemmatizer",
+    assigns=["token.lemma"],
+    default_config={
+        "model": None,
+        "mode": "lookup",
+        "overwrite": False,
+        "scorer": {"@scorers": "spacy.lemmatizer_scorer.v1"},
+    },
+)
+def make_lookup_lemmas(
+    nlp: Language, model: Any, name: str, mode: str, overwrite: bool, scorer: Any
+) -> LookupLemmas:
+    return LookupLemmas(nlp.vocab, model, name, mode=mode, overwrite=overwrite, scorer=scorer)
+
+
 class LemmaCase:
     """Lower-case lemmas, looked up by the lower-case form of the word."""
 
     def __init__(self, nlp: Language) -> None:
         self.nlp = nlp
         self._table: Any = None
+        #: (ORTH, LEMMA) hashes -> the LEMMA hash to write: the same for every note
+        self._lemma_of: dict[tuple[int, int], int] = {}
 
     def _lookup(self) -> Any:
         if self._table is None:
@@ -43,14 +97,38 @@ class LemmaCase:
         return self._table
 
     def __call__(self, doc: Doc) -> Doc:
-        table = self._lookup()
-        for token in doc:
-            lower = token.lower_
-            if token.text != lower or not token.lemma_:
-                token.lemma_ = table.get(lower, lower) if table else lower
-            elif token.lemma_ != token.lemma_.lower():
-                token.lemma_ = token.lemma_.lower()
+        if not len(doc):
+            return doc
+        strings = doc.vocab.strings
+        known = _bounded(self._lemma_of)
+        lemmas = []
+        for orth, lemma in doc.to_array(["ORTH", "LEMMA"]).tolist():
+            new = known.get((orth, lemma))
+            if new is None:
+                new = known[orth, lemma] = strings.add(self._lemma(strings[orth], strings[lemma]))
+            lemmas.append(new)
+        _set_lemmas(doc, lemmas)
         return doc
+
+    def _lemma(self, text: str, lemma: str) -> str:
+        lower = text.lower()
+        if text != lower or not lemma:
+            table = self._lookup()
+            return cast(str, table.get(lower, lower)) if table else lower
+        return lemma.lower()
+
+
+def _set_lemmas(doc: Doc, lemmas: list[int]) -> None:
+    column: Any = numpy.array(lemmas, dtype="uint64").reshape(-1, 1)
+    doc.from_array(["LEMMA"], column)
+
+
+def _bounded(known: dict[Any, int], limit: int = 500_000) -> dict[Any, int]:
+    """A per-word memo, emptied when it grows past `limit` words (a long-running server
+    sees new words for ever)."""
+    if len(known) > limit:
+        known.clear()
+    return known
 
 
 @Language.factory(
@@ -144,7 +222,7 @@ def _build(model: str | None) -> Language:
     else:
         nlp = spacy.blank("en")
         nlp.add_pipe("sentencizer")
-        lemmatizer = cast(Lemmatizer, nlp.add_pipe("lemmatizer", config={"mode": "lookup"}))
+        lemmatizer = cast(Lemmatizer, nlp.add_pipe("notelint_lookup_lemmatizer", name="lemmatizer"))
         lemmatizer.initialize(lookups=_lemma_lookups())
     nlp.tokenizer = LongRunTokenizer(nlp.tokenizer, nlp.vocab)
     nlp.add_pipe("notelint_lemma_case")
