@@ -12,6 +12,7 @@ over each Doc the pipeline returns (notelint.engine) and gets the findings back 
 
 from __future__ import annotations
 
+import bisect
 import re
 import threading
 from typing import Any, cast
@@ -141,6 +142,8 @@ def make_lemma_case(nlp: Language, name: str) -> LemmaCase:
 
 
 _LIST_MARK = re.compile(r"^\s*(?:[-*+•]|\d+[.)])\s")
+#: SENT_START values as Doc.to_array gives them: 1 starts a sentence, -1 does not
+_START, _NOT_START = 1, 2**64 - 1
 
 
 class LineBreaks:
@@ -152,40 +155,63 @@ class LineBreaks:
         self.short_line = short_line
 
     def __call__(self, doc: Doc) -> Doc:
+        n = len(doc)
+        if n < 2:
+            return doc
         text = doc.text
-        for i, token in enumerate(doc):
-            if i == 0 or "\n" not in token.whitespace_ + (token.text if token.is_space else ""):
-                continue
+        # Arrays rather than Token objects: only the tokens at a line break are looked at.
+        columns: Any = ["IDX", "LENGTH", "IS_SPACE", "SENT_START"]
+        idx, length, space, original = doc.to_array(columns).T.tolist()
+        starts = list(original)
+        for i in _line_break_tokens(text, idx, length, space):
             nxt = i + 1
-            while nxt < len(doc) and doc[nxt].is_space:
+            while nxt < n and space[nxt]:
                 nxt += 1
-            if nxt >= len(doc):
+            if nxt >= n:
                 continue
-            start = doc[nxt].idx
+            start = idx[nxt]
             line_start = text.rfind("\n", 0, start) + 1
             prev = i
-            while prev > 0 and doc[prev].is_space:
+            while prev > 0 and space[prev]:
                 prev -= 1
-            prev_end = doc[prev].idx + len(doc[prev].text)
+            prev_end = idx[prev] + length[prev]
             prev_line = text[text.rfind("\n", 0, prev_end) + 1 : prev_end].strip()
             blank_line = text[prev_end:start].count("\n") >= 2
             list_item = bool(_LIST_MARK.match(text[line_start : start + 2]))
             heading = text[line_start:start].strip().startswith("#") or prev_line.startswith("#")
-            ends_line = prev_line[-1:] in ",.:;!?" or not doc[nxt].text[:1].islower()
+            ends_line = prev_line[-1:] in ",.:;!?" or not text[start : start + 1].islower()
             short = len(prev_line) < self.short_line and ends_line
             if blank_line or list_item or heading or short:
-                doc[nxt].is_sent_start = True
+                starts[nxt] = _START
         # The sentencizer starts a sentence on the whitespace after a full stop; move
         # such starts to the next word so that no sentence is only whitespace.
-        for i, token in enumerate(doc):
-            if i and token.is_space and token.is_sent_start:
+        for i in range(1, n):
+            if space[i] and starts[i] == _START:
                 nxt = i + 1
-                while nxt < len(doc) and doc[nxt].is_space:
+                while nxt < n and space[nxt]:
                     nxt += 1
-                token.is_sent_start = False
-                if nxt < len(doc):
-                    doc[nxt].is_sent_start = True
+                starts[i] = _NOT_START
+                if nxt < n:
+                    starts[nxt] = _START
+        if starts != original:
+            # one write for the whole doc: each Token.is_sent_start assignment checks
+            # the whole doc for a parse first
+            column: Any = numpy.array(starts, dtype="uint64").reshape(-1, 1)
+            doc.from_array(["SENT_START"], column)
         return doc
+
+
+def _line_break_tokens(text: str, idx: list[int], length: list[int], space: list[int]) -> list[int]:
+    """The tokens after the first whose text (if whitespace) or trailing space holds a
+    line break, in order."""
+    found: list[int] = []
+    at = text.find("\n")
+    while at >= 0:
+        i = bisect.bisect_right(idx, at) - 1
+        if i > 0 and (space[i] or at >= idx[i] + length[i]) and (not found or found[-1] != i):
+            found.append(i)
+        at = text.find("\n", at + 1)
+    return found
 
 
 @Language.factory(
