@@ -34,6 +34,7 @@ from notelint.kinds.placeholder import SlotFinder, SlotWords
 from notelint.kinds.placement import place_span
 from notelint.lexicons import alternation
 from notelint.model import Finding
+from notelint.tokentable import TokenTable, token_table
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -164,17 +165,19 @@ class SpecificDetailKind(Kind[SpecificDetailOptions]):
     # -- step 1: where the note reports what was learned -----------------------------
     def reports(self, doc: Doc, note: Note) -> list[Report]:
         out: list[Report] = []
+        table = token_table(doc)
+        lower = table.lower
         forward, clause = self.forward.spans(doc), self.clause.spans(doc)
         backward = self.backward.spans(doc)
         cues = [(c, False) for c in forward] + [(c, True) for c in clause]
         for cue, needs_reader in cues:
-            if self._own_past(cue) or is_negated(cue):
+            sent_start, sent_end = table.sent_of(cue.start, cue.end)
+            if self._own_past(table, cue, sent_start) or is_negated(cue):
                 continue
-            if needs_reader and self._writer_clause(cue):
+            if needs_reader and self._writer_clause(table, cue, sent_start):
                 continue
-            sent = cue.sent
             end = cue.end
-            while end < sent.end and doc[end].lower_ not in FIRST_PERSON:
+            while end < sent_end and lower[end] not in FIRST_PERSON:
                 end += 1
             if end > cue.end:
                 out.append(Report(cue.end, end, cue.text))
@@ -182,10 +185,10 @@ class SpecificDetailKind(Kind[SpecificDetailOptions]):
             sent = cue.sent
             start = sent.start
             for i in range(cue.start - 1, sent.start - 1, -1):
-                if doc[i].lower_ in FIRST_PERSON:
+                if lower[i] in FIRST_PERSON:
                     # "My Tableau work was useful" is the writer's; "I liked it, and the
                     # Kafka plan was smart" starts over after the clause break
-                    breaks = [j for j in range(i + 1, cue.start) if doc[j].lower_ in _BREAKS]
+                    breaks = [j for j in range(i + 1, cue.start) if lower[j] in _BREAKS]
                     start = breaks[-1] + 1 if breaks else cue.start
                     break
             if _ends_with_colon(sent):
@@ -199,6 +202,8 @@ class SpecificDetailKind(Kind[SpecificDetailOptions]):
 
     def _list_reports(self, doc: Doc, note: Note, cued: set[int]) -> list[Report]:
         """List items after an intro sentence with a cue ("What stuck with me:")."""
+        if not cued:
+            return []
         sents = list(doc.sents)
         out: list[Report] = []
         for k, sent in enumerate(sents):
@@ -212,50 +217,51 @@ class SpecificDetailKind(Kind[SpecificDetailOptions]):
                 out.append(Report(item.start, item.end, "list"))
         return out
 
-    def _writer_clause(self, cue: Span) -> bool:
+    def _writer_clause(self, table: TokenTable, cue: Span, sent_start: int) -> bool:
         """Whether the writer is the subject of the cue's clause ("I led a project with
         the goal of ..."), unless they only appraise what they heard ("I loved the idea
         of ...")."""
-        doc = cue.doc
-        start = cue.sent.start
-        for i in range(cue.start - 1, cue.sent.start - 1, -1):
-            if doc[i].lower_ in _BREAKS:
+        lower, lemma = table.lower, table.lemma
+        start = sent_start
+        for i in range(cue.start - 1, sent_start - 1, -1):
+            if lower[i] in _BREAKS:
                 start = i + 1
                 break
-        before = doc[start : cue.start]
-        if not any(t.lower_ in FIRST_PERSON for t in before):
+        before = range(start, cue.start)
+        if not any(lower[i] in FIRST_PERSON for i in before):
             return False
-        return not any(t.lemma_ in self.appraisal or t.lower_ in self.appraisal for t in before)
+        return not any(lemma[i] in self.appraisal or lower[i] in self.appraisal for i in before)
 
-    def _own_past(self, cue: Span) -> bool:
+    def _own_past(self, table: TokenTable, cue: Span, sent_start: int) -> bool:
         """Whether the cue is in the writer's own past: "At my last job I learned ..."."""
-        doc = cue.doc
-        words = [t.lower_ for t in doc[cue.sent.start : cue.start]]
+        words = table.lower[sent_start : cue.start]
         return any(a in _OWN_PAST and b == "my" for a, b in zip(words, words[1:], strict=False))
 
     # -- step 2: what counts as specific ---------------------------------------------
     def _signals(
         self, doc: Doc, report: Report, excluded: set[int], times: list[Span]
     ) -> list[tuple[str, str]]:
-        span = doc[report.start : report.end]
-        process = any(t.lemma_ in self.process_words for t in span)
+        table = token_table(doc)
+        tokens = range(report.start, report.end)
+        process = any(table.lemma[i] in self.process_words for i in tokens)
         out: list[tuple[str, str]] = []
         for time in times:
             if time.start < report.start or time.end > report.end:
                 continue
-            if not process and not any(t.i in excluded for t in time):
+            if not process and not any(i in excluded for i in range(time.start, time.end)):
                 out.append(("time", time.text))
-        for tok in span:
-            if tok.i in excluded or tok.is_space or tok.is_punct:
+        text, space, punct = table.text, table.space, table.punct
+        for i in tokens:
+            if i in excluded or space[i] or punct[i]:
                 continue
-            if self._is_name(tok):
-                kind = "time" if tok.lower_ in self.months else "name"
+            if self._is_name(table, i):
+                kind = "time" if table.lower[i] in self.months else "name"
                 if kind == "name" or not process:
-                    out.append((kind, tok.text))
-            elif self._is_number(tok) and not process:
-                out.append(("number", tok.text))
-            elif self._is_concrete(tok, excluded):
-                out.append(("thing", doc[tok.i - 1].text + " " + tok.text))
+                    out.append((kind, text[i]))
+            elif self._is_number(table, i) and not process:
+                out.append(("number", text[i]))
+            elif self._is_concrete(doc, table, i, excluded):
+                out.append(("thing", text[i - 1] + " " + text[i]))
         return out
 
     def _descriptions(
@@ -287,47 +293,47 @@ class SpecificDetailKind(Kind[SpecificDetailOptions]):
                 out.append(("description", " ".join(sorted(words))))
         return out
 
-    def _is_name(self, tok: Token) -> bool:
-        text = tok.text
+    def _is_name(self, table: TokenTable, i: int) -> bool:
+        text = table.text[i]
         if not any(c.isupper() for c in text) or not any(c.isalpha() for c in text):
             return False
-        if tok.lower_ in FIRST_PERSON or tok.lower_ in self.weekdays:
+        lower = table.lower[i]
+        if lower in FIRST_PERSON or lower in self.weekdays:
             return False
-        if tok.lower_.strip(".") in self.generic_names:
+        if lower.strip(".") in self.generic_names:
             return False
-        if tok.lower_.rstrip(".") in self.honorifics:
+        if lower.rstrip(".") in self.honorifics:
             return False
-        return not _starts_sentence(tok)
+        return not _starts_sentence(table, i)
 
-    def _is_number(self, tok: Token) -> bool:
-        lower = tok.lower_
+    def _is_number(self, table: TokenTable, i: int) -> bool:
+        lower = table.lower[i]
         if not (any(c.isdigit() for c in lower) or lower in self.number_words):
             return False
         # "two things that stuck with me", "three points": counting, not a detail
-        nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
-        return not (nxt is not None and nxt.lemma_ in self.count_nouns)
+        return not (i + 1 < len(table) and table.lemma[i + 1] in self.count_nouns)
 
-    def _is_concrete(self, tok: Token, excluded: set[int]) -> bool:
-        word = tok.lower_
+    def _is_concrete(self, doc: Doc, table: TokenTable, i: int, excluded: set[int]) -> bool:
+        word = table.lower[i]
         # the noun or its plural, not a verb form ("the firm rebuilt")
         if not (word in self.concrete or word[:-1] in self.concrete or word[:-2] in self.concrete):
             return False
         if word not in self.concrete and not word.endswith("s"):
             return False
-        i = tok.i - 1
-        doc = tok.doc
-        while i >= 0 and doc[i].text in ("-", "–", "/"):
-            i -= 1
-        if i < 0 or i in excluded:
+        j = i - 1
+        while j >= 0 and table.text[j] in ("-", "–", "/"):
+            j -= 1
+        if j < 0 or j in excluded:
             return False
-        mod = doc[i]
-        if not mod.is_alpha or mod.is_stop or mod.lower_ in self.generic_modifiers:
+        mod = table.lower[j]
+        if not table.alpha[j] or table.stop[j] or mod in self.generic_modifiers:
             return False
-        if mod.lemma_ in self.generic_modifiers or mod.lower_ in FIRST_PERSON:
+        if table.lemma[j] in self.generic_modifiers or mod in FIRST_PERSON:
             return False
-        if mod.pos_ and mod.pos_ in ("PRON", "DET", "AUX", "ADP", "CCONJ", "SCONJ", "PART"):
+        pos = doc[j].pos_
+        if pos and pos in ("PRON", "DET", "AUX", "ADP", "CCONJ", "SCONJ", "PART"):
             return False
-        return not mod.is_sent_start
+        return not table.sent_start[j]
 
     # -- what never counts -----------------------------------------------------------
     def _excluded(self, doc: Doc, note: Note) -> set[int]:
@@ -338,16 +344,21 @@ class SpecificDetailKind(Kind[SpecificDetailOptions]):
             out.update(_tokens_in(doc, start, end))
         for m in _LIST_MARK.finditer(note.text):
             out.update(_tokens_in(doc, m.start(1), m.end(1)))
-        names = self._people(doc, note)
-        for tok in doc:
-            if tok.text.lower().removesuffix("'s") in names or tok.lower_ in names:
-                out.add(tok.i)
-        positions, companies = self._position_phrases(doc)
+        table = token_table(doc)
+        names = self._people(table, note)
+        if names:
+            out.update(
+                i
+                for i, word in enumerate(table.lower)
+                if word in names or word.removesuffix("'s") in names
+            )
+        positions, companies = self._position_phrases(table)
         out.update(positions)
-        out.update(t.i for t in doc if t.lower_ in companies)
+        if companies:
+            out.update(i for i, word in enumerate(table.lower) if word in companies)
         return out
 
-    def _people(self, doc: Doc, note: Note) -> set[str]:
+    def _people(self, table: TokenTable, note: Note) -> set[str]:
         """Lower-case names of the people in the note (greeting, titles, "you and Dev")."""
         names: set[str] = set()
         ctx = note.context
@@ -358,61 +369,67 @@ class SpecificDetailKind(Kind[SpecificDetailOptions]):
             if greeting:
                 names.update(w.lower() for w in re.findall(r"[A-Z][\w'’-]*", greeting.group(1)))
                 break
-        for tok in doc:
-            word = tok.lower_.rstrip(".")
+        lower = table.lower
+        n = len(lower)
+        for i, word in enumerate(lower):
+            word = word.rstrip(".")
             if word in self.honorifics:
-                names.update(t.lower_ for t in _capitalised_run(doc, tok.i + 1))
-            elif word == "you" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "and":
+                names.update(lower[k] for k in _capitalised_run(table, i + 1))
+            elif word == "you" and i + 1 < n and lower[i + 1] == "and":
                 # "you and Dev", "you and with Daniel"
-                j = tok.i + 2
-                if j < len(doc) and doc[j].lower_ == "with":
+                j = i + 2
+                if j < n and lower[j] == "with":
                     j += 1
-                names.update(t.lower_ for t in _capitalised_run(doc, j, limit=2))
+                names.update(lower[k] for k in _capitalised_run(table, j, limit=2))
         names.discard("")
         names -= {"the", "i"}
         return {n.removesuffix("'s") for n in names}
 
-    def _position_phrases(self, doc: Doc) -> tuple[set[int], set[str]]:
+    def _position_phrases(self, table: TokenTable) -> tuple[set[int], set[str]]:
         """'the Backend Engineer position at Acme', 'the night-shift RN position': the job
         applied for and its company are not details learned in the interview. Returns
         the tokens of such phrases, and the words of company names ("the team at Acme",
         "joining Acme") wherever else they occur."""
         out: set[int] = set()
         companies: set[str] = set()
-        for tok in doc:
-            nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
-            if tok.lower_ == "at" and nxt is not None and _has_upper(nxt):
+        text, lower, lemma, space = table.text, table.lower, table.lemma, table.space
+        n = len(table)
+        # Only tokens that can start one of the phrases below are looked at.
+        by_lower = {"at"} | self.org_nouns | self.position_nouns
+        by_lemma = {"join", "joining"} | self.position_nouns
+        for i in [i for i in range(n) if lower[i] in by_lower or lemma[i] in by_lemma]:
+            nxt = i + 1 if i + 1 < n else None
+            if lower[i] == "at" and nxt is not None and _has_upper(text[nxt]):
                 # "at Acme", "the culture at Brightline" (places take "the": "at the
                 # Westgate store")
-                companies.update(t.lower_ for t in _capitalised_run(doc, tok.i + 1))
-            if tok.lemma_ in ("join", "joining") or (
-                tok.lower_ in self.org_nouns and nxt is not None and nxt.lower_ == "at"
+                companies.update(lower[k] for k in _capitalised_run(table, i + 1))
+            if lemma[i] in ("join", "joining") or (
+                lower[i] in self.org_nouns and nxt is not None and lower[nxt] == "at"
             ):
-                k = tok.i + (2 if tok.lower_ in self.org_nouns else 1)
-                if k < len(doc) and doc[k].lower_ == "the":
+                k = i + (2 if lower[i] in self.org_nouns else 1)
+                if k < n and lower[k] == "the":
                     k += 1
-                companies.update(t.lower_ for t in _capitalised_run(doc, k, connectors=True))
-            if tok.lemma_ not in self.position_nouns and tok.lower_ not in self.position_nouns:
+                companies.update(lower[m] for m in _capitalised_run(table, k, connectors=True))
+            if lemma[i] not in self.position_nouns and lower[i] not in self.position_nouns:
                 continue
-            i = tok.i - 1
-            while i >= 0 and not doc[i].is_space and doc[i].lower_ not in _DETERMINERS:
-                word = doc[i]
-                joiner = word.text in _JOINERS or word.lower_ in _JOINERS
-                hyphenated = i > 0 and doc[i - 1].text in ("-", "/")
-                if not (_has_upper(word) or joiner or hyphenated):
+            j = i - 1
+            while j >= 0 and not space[j] and lower[j] not in _DETERMINERS:
+                joiner = text[j] in _JOINERS or lower[j] in _JOINERS
+                hyphenated = j > 0 and text[j - 1] in ("-", "/")
+                if not (_has_upper(text[j]) or joiner or hyphenated):
                     break
-                out.add(i)
-                i -= 1
-            out.add(tok.i)
-            j = tok.i + 1
-            if j < len(doc) and doc[j].lower_ in ("at", "in", "with", "on", "for", "within"):
+                out.add(j)
+                j -= 1
+            out.add(i)
+            j = i + 1
+            if j < n and lower[j] in ("at", "in", "with", "on", "for", "within"):
                 k = j + 1
-                if k < len(doc) and doc[k].lower_ == "the":
+                if k < n and lower[k] == "the":
                     k += 1
-                run = _capitalised_run(doc, k, connectors=True)
-                out.update(t.i for t in run)
-                if doc[j].lower_ in ("at", "with", "for"):
-                    companies.update(t.lower_ for t in run)
+                run = _capitalised_run(table, k, connectors=True)
+                out.update(run)
+                if lower[j] in ("at", "with", "for"):
+                    companies.update(lower[m] for m in run)
         return out, companies
 
 
@@ -429,40 +446,39 @@ def _words(values: Sequence[str]) -> frozenset[str]:
     return frozenset(v.lower() for v in values)
 
 
-def _has_upper(tok: Token) -> bool:
-    return any(c.isupper() for c in tok.text)
+def _has_upper(text: str) -> bool:
+    return any(c.isupper() for c in text)
 
 
 def _capitalised_run(
-    doc: Doc, start: int, *, limit: int = 8, connectors: bool = False
-) -> list[Token]:
-    """The capitalised words from start on ("Ms. Ana Duarte", "Office of Admissions")."""
-    run: list[Token] = []
+    table: TokenTable, start: int, *, limit: int = 8, connectors: bool = False
+) -> list[int]:
+    """The capitalised words from start on ("Ms. Ana Duarte", "Office of Admissions"),
+    as token indices."""
+    run: list[int] = []
     i = start
-    while i < len(doc) and len(run) < limit:
-        tok = doc[i]
-        if _has_upper(tok) and any(c.isalpha() for c in tok.text):
-            run.append(tok)
+    while i < len(table) and len(run) < limit:
+        text = table.text[i]
+        if _has_upper(text) and any(c.isalpha() for c in text):
+            run.append(i)
         elif not run or not (
-            (connectors and tok.lower_ in ("of", "and", "&", "de", "-")) or tok.text in ("'s", "’s")
+            (connectors and table.lower[i] in ("of", "and", "&", "de", "-")) or text in ("'s", "’s")
         ):
             break
         i += 1
     return run
 
 
-def _starts_sentence(tok: Token) -> bool:
-    """Whether tok is the first word of its sentence, list item or quotation."""
-    doc = tok.doc
-    if tok.is_sent_start:
+def _starts_sentence(table: TokenTable, i: int) -> bool:
+    """Whether token i is the first word of its sentence, list item or quotation."""
+    if table.sent_start[i]:
         return True
-    i = tok.i - 1
-    while i >= 0 and (doc[i].is_space or doc[i].text in ("*", "**", "_")):
-        i -= 1
-    if i < 0:
+    j = i - 1
+    while j >= 0 and (table.space[j] or table.text[j] in ("*", "**", "_")):
+        j -= 1
+    if j < 0:
         return True
-    prev = doc[i]
-    return prev.text in _OPENERS or (bool(prev.is_sent_start) and not prev.is_alpha)
+    return table.text[j] in _OPENERS or (table.sent_start[j] and not table.alpha[j])
 
 
 def _tokens_in(doc: Doc, start: int, end: int) -> list[int]:
