@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 from notelint.model import thaw
 from notelint.regexguard import regex_problem
+from notelint.tokentable import TokenTable, token_table
 
 # spaCy is imported where a matcher is built, not here: `notelint --version`, `rules`
 # and config errors import the kinds (for their option schemas) but never need spaCy.
@@ -417,44 +418,45 @@ def is_negated(span: Span, window: int = 6) -> bool:
     last contrast ("..., but I remain interested" is not doubted).
     """
     doc = span.doc
-    sent_start = span.sent.start if doc.has_annotation("SENT_START") else 0
+    table = token_table(doc)
+    lower, lemma = table.lower, table.lemma
+    sent_start = table.sent_of(span.start, span.end)[0] if doc.has_annotation("SENT_START") else 0
     # Negators: scan back through the clause, at most `window` tokens.
     lo = max(sent_start, span.start - window)
     for i in range(span.start - 1, lo - 1, -1):
-        tok = doc[i]
-        word = tok.lower_
+        word = lower[i]
         if word in CLAUSE_BREAKS or word in CONTRAST:
             break
-        if word in NEGATORS and not _affirming(doc, i, span):
+        if word in NEGATORS and not _affirming(table, i, span):
             return True
     # Doubt: scan back to the sentence start or the last contrast.
     for i in range(span.start - 1, sent_start - 1, -1):
-        tok = doc[i]
-        word = tok.lower_
+        word = lower[i]
         if word in CONTRAST or word == ";":
             break
-        affirmed = i > sent_start and doc[i - 1].lower_ in ("no", "without", "a")
-        if (tok.lemma_ in DOUBT_CUES or word in DOUBT_CUES) and not affirmed:
+        affirmed = i > sent_start and lower[i - 1] in ("no", "without", "a")
+        if (lemma[i] in DOUBT_CUES or word in DOUBT_CUES) and not affirmed:
             return True
         if word in DOUBT_AFTER_NEGATION and i > sent_start:
-            before = {t.lower_ for t in doc[max(sent_start, i - 3) : i]}
+            before = set(lower[max(sent_start, i - 3) : i])
             if before & {"not", "n't", "no", "longer"}:
                 return True
     return False
 
 
-def _affirming(doc: Doc, i: int, span: Span) -> bool:
-    """Whether the negator at doc[i] is part of an affirming idiom."""
-    word = doc[i].lower_
-    if word == "less" and i > 0 and doc[i - 1].lower_ in NEGATORS:
+def _affirming(table: TokenTable, i: int, span: Span) -> bool:
+    """Whether the negator at token i is part of an affirming idiom."""
+    lower = table.lower
+    word = lower[i]
+    if word == "less" and i > 0 and lower[i - 1] in NEGATORS:
         return True  # "no less interested"
-    if word == "longer" and not (i > 0 and doc[i - 1].lower_ in ("no", "any")):
+    if word == "longer" and not (i > 0 and lower[i - 1] in ("no", "any")):
         return True  # "longer" alone is not a negator; "no longer" is
-    if word == "lost" and not any(t.lemma_ == "interest" for t in doc[i + 1 : span.end]):
+    if word == "lost" and not any(table.lemma[k] == "interest" for k in range(i + 1, span.end)):
         return True  # "lost interest" negates; "lost track of time" does not
-    after = doc[i + 1 : min(i + 4, span.start)]
-    if any(t.lower_ in AFFIRMING for t in after):
+    after = lower[i + 1 : min(i + 4, span.start)]
+    if any(w in AFFIRMING for w in after):
         return True
-    tail = doc[span.start : min(span.end + 3, len(doc))]
+    tail = lower[span.start : min(span.end + 3, len(lower))]
     # "I can't thank you enough (for)"
-    return word in ("not", "n't", "never") and any(t.lower_ == "enough" for t in tail)
+    return word in ("not", "n't", "never") and any(w == "enough" for w in tail)

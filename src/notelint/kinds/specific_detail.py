@@ -191,12 +191,14 @@ class SpecificDetailKind(Kind[SpecificDetailOptions]):
                     breaks = [j for j in range(i + 1, cue.start) if lower[j] in _BREAKS]
                     start = breaks[-1] + 1 if breaks else cue.start
                     break
-            if _ends_with_colon(sent):
+            if _ends_with_colon(table, sent.start, sent.end):
                 continue  # an intro: what it introduces is reported below
             if cue.start > start:
                 out.append(Report(start, cue.start, cue.text))
         out.extend(
-            self._list_reports(doc, note, {c.sent.start for c in (*cues_of(cues), *backward)})
+            self._list_reports(
+                doc, note, {table.sent_of(c.start, c.end)[0] for c in (*cues_of(cues), *backward)}
+            )
         )
         return out
 
@@ -209,7 +211,8 @@ class SpecificDetailKind(Kind[SpecificDetailOptions]):
         for k, sent in enumerate(sents):
             if sent.start not in cued:
                 continue
-            if not (_ends_with_colon(sent) or _is_heading(sent, note)):
+            colon = _ends_with_colon(token_table(doc), sent.start, sent.end)
+            if not (colon or _is_heading(sent, note)):
                 continue
             for item in sents[k + 1 :]:
                 if not _on_list_line(item, note):
@@ -295,7 +298,7 @@ class SpecificDetailKind(Kind[SpecificDetailOptions]):
 
     def _is_name(self, table: TokenTable, i: int) -> bool:
         text = table.text[i]
-        if not any(c.isupper() for c in text) or not any(c.isalpha() for c in text):
+        if not _has_upper(text) or not any(c.isalpha() for c in text):
             return False
         lower = table.lower[i]
         if lower in FIRST_PERSON or lower in self.weekdays:
@@ -308,6 +311,8 @@ class SpecificDetailKind(Kind[SpecificDetailOptions]):
 
     def _is_number(self, table: TokenTable, i: int) -> bool:
         lower = table.lower[i]
+        if lower.isalpha() and lower not in self.number_words:
+            return False  # no digit (letters are never digits): the common case, at once
         if not (any(c.isdigit() for c in lower) or lower in self.number_words):
             return False
         # "two things that stuck with me", "three points": counting, not a detail
@@ -447,7 +452,7 @@ def _words(values: Sequence[str]) -> frozenset[str]:
 
 
 def _has_upper(text: str) -> bool:
-    return any(c.isupper() for c in text)
+    return not text.islower() and any(c.isupper() for c in text)
 
 
 def _capitalised_run(
@@ -490,9 +495,12 @@ def cues_of(cues: list[tuple[Span, bool]]) -> list[Span]:
     return [c for c, _ in cues]
 
 
-def _ends_with_colon(sent: Span) -> bool:
-    words = [t for t in sent if not t.is_space]
-    return bool(words) and words[-1].text == ":"
+def _ends_with_colon(table: TokenTable, start: int, end: int) -> bool:
+    """Whether the last word of tokens [start, end) is a colon."""
+    last = end - 1
+    while last >= start and table.space[last]:
+        last -= 1
+    return last >= start and table.text[last] == ":"
 
 
 def _line_of(note: Note, offset: int) -> str:
