@@ -29,6 +29,8 @@ def test_table_matches_the_tokens() -> None:
     assert table.sent_start == [bool(t.is_sent_start) for t in doc]
     assert table.sents == [(s.start, s.end) for s in doc.sents]
     assert len(table.sents) > 3 and any(table.space) and any(table.punct)
+    assert table.words == {t.lower_ for t in doc} | {t.lemma_ for t in doc}
+    assert "hire" in table.words and "loved" in table.words and "love" in table.words
     hires = table.lower.index("hires")
     sent = doc[hires - 2 : hires + 1].sent
     assert table.sent_of(hires - 2, hires + 1) == (sent.start, sent.end)

@@ -41,6 +41,9 @@ class TokenTable:
     sent_start: list[bool]
     #: the sentences, as (start, end) token ranges, as Doc.sents gives them
     sents: list[tuple[int, int]]
+    #: every lower-case form and lemma in the doc: a rule whose words are not among
+    #: them has nothing to look for
+    words: frozenset[str]
 
     def __len__(self) -> int:
         return len(self.text)
@@ -67,7 +70,7 @@ def token_table(doc: Doc) -> TokenTable:
 def _build(doc: Doc) -> TokenTable:
     n = len(doc)
     if not n:
-        return TokenTable([], [], [], [], [], [], [], [], [], [])
+        return TokenTable([], [], [], [], [], [], [], [], [], [], frozenset())
     orth, lower, lemma, idx, space, punct, alpha, stop = doc.to_array(_COLUMNS).T.tolist()
     strings = doc.vocab.strings
     if "sents" in doc.user_hooks:
@@ -79,10 +82,11 @@ def _build(doc: Doc) -> TokenTable:
         sent_start[0] = True
         starts = [i for i, s in enumerate(sent_start) if s]
         sents = list(zip(starts, [*starts[1:], n], strict=True))
+    lowers, lemmas = _strings(lower, strings), _strings(lemma, strings)
     return TokenTable(
         text=_strings(orth, strings),
-        lower=_strings(lower, strings),
-        lemma=_strings(lemma, strings),
+        lower=lowers,
+        lemma=lemmas,
         idx=idx,
         space=[bool(v) for v in space],
         punct=[bool(v) for v in punct],
@@ -90,6 +94,7 @@ def _build(doc: Doc) -> TokenTable:
         stop=[bool(v) for v in stop],
         sent_start=sent_start,
         sents=sents,
+        words=frozenset(lowers).union(lemmas),
     )
 
 

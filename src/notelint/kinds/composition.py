@@ -22,9 +22,10 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from notelint.kinds.matching import CLAUSE_BREAKS, CONTRAST
+from notelint.tokentable import TokenTable, token_table
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span, Token
+    from spacy.tokens import Doc, Span
 
 ORDERS = ("forward", "reverse", "either")
 KEYS = ("subject", "predicate", "object", "not_between", "window", "order")
@@ -55,22 +56,30 @@ class Composition:
     def spans(self, doc: Doc) -> Iterator[Span]:
         """Each statement found, as the span from its predicate to its object (the
         predicate alone when the object comes first)."""
-        for sent in doc.sents:
-            for clause in _clauses(sent):
-                yield from self._in_clause(doc, clause, sent.start)
+        table = token_table(doc)
+        if self.predicate.isdisjoint(table.words):
+            return  # no predicate word in the note: nothing to compose
+        for sent_start, sent_end in table.sents:
+            for clause in _clauses(table, sent_start, sent_end):
+                yield from self._in_clause(doc, table, clause, sent_start)
 
-    def _in_clause(self, doc: Doc, clause: list[Token], sent_start: int) -> Iterator[Span]:
-        def has(tok: Token, words: frozenset[str]) -> bool:
-            return tok.lower_ in words or tok.lemma_ in words
+    def _in_clause(
+        self, doc: Doc, table: TokenTable, clause: list[int], sent_start: int
+    ) -> Iterator[Span]:
+        """Statements in a clause (token indices, without whitespace)."""
+        lower, lemma = table.lower, table.lemma
 
-        for k, tok in enumerate(clause):
-            if not has(tok, self.predicate):
+        def has(i: int, words: frozenset[str]) -> bool:
+            return lower[i] in words or lemma[i] in words
+
+        for k, i in enumerate(clause):
+            if not has(i, self.predicate):
                 continue
             subject = next(
                 (j for j in range(k - 1, max(-1, k - 5), -1) if has(clause[j], self.subject)),
                 None,
             )
-            opens = clause[0].i - sent_start <= 1 and all(t.lower_ in _DEGREE for t in clause[:k])
+            opens = clause[0] - sent_start <= 1 and all(lower[t] in _DEGREE for t in clause[:k])
             if subject is None and not opens:
                 continue
             # The span starts at the predicate, so that a negation between the writer
@@ -78,14 +87,16 @@ class Composition:
             if self.order in ("forward", "either"):
                 for j in range(k + 1, min(len(clause), k + 1 + self.window)):
                     if has(clause[j], self.obj):
-                        yield doc[tok.i : clause[j].i + 1]
+                        yield doc[i : clause[j] + 1]
                         break
-                    if has(clause[j], self.not_between) or _other_action(clause, j, self.obj, has):
+                    if has(clause[j], self.not_between) or _other_action(
+                        table, clause, j, self.obj, has
+                    ):
                         break
             if self.order in ("reverse", "either") and subject is not None:
                 for j in range(subject - 1, max(-1, subject - self.window), -1):
                     if has(clause[j], self.obj):
-                        yield doc[tok.i : tok.i + 1]
+                        yield doc[i : i + 1]
                         break
 
 
@@ -99,28 +110,33 @@ _DEGREE = frozenset(
 _DETERMINERS = frozenset({"the", "a", "an", "your", "my", "our", "this", "that", "its", "their"})
 
 
-def _other_action(clause: list[Token], j: int, objects: frozenset[str], has: Any) -> bool:
+def _other_action(
+    table: TokenTable, clause: list[int], j: int, objects: frozenset[str], has: Any
+) -> bool:
     """Whether clause[j] is "to" before a verb of another action, which the wanting is
     about instead ("I wanted to follow up on the position")."""
-    if clause[j].lower_ != "to" or j + 1 >= len(clause):
+    if table.lower[clause[j]] != "to" or j + 1 >= len(clause):
         return False
     nxt = clause[j + 1]
-    if not nxt.is_alpha or has(nxt, objects) or nxt.lemma_ in _LINKING:
+    if not table.alpha[nxt] or has(nxt, objects) or table.lemma[nxt] in _LINKING:
         return False
-    return nxt.lower_ not in _DETERMINERS  # "to the team" is a place, not an action
+    return table.lower[nxt] not in _DETERMINERS  # "to the team" is a place, not an action
 
 
-def _clauses(sent: Span) -> Iterator[list[Token]]:
-    clause: list[Token] = []
-    for tok in sent:
-        if tok.is_space:
+def _clauses(table: TokenTable, start: int, end: int) -> Iterator[list[int]]:
+    """The clauses of the sentence of tokens [start, end), as lists of token indices
+    (whitespace left out)."""
+    clause: list[int] = []
+    space, lower = table.space, table.lower
+    for i in range(start, end):
+        if space[i]:
             continue
-        if tok.lower_ in CLAUSE_BREAKS or tok.lower_ in CONTRAST:
+        if lower[i] in CLAUSE_BREAKS or lower[i] in CONTRAST:
             if clause:
                 yield clause
             clause = []
             continue
-        clause.append(tok)
+        clause.append(i)
     if clause:
         yield clause
 
