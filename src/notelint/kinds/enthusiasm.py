@@ -20,6 +20,7 @@ from notelint.kinds.base import Kind, MatchOptions, MessageOptions, Texts, optio
 from notelint.kinds.matching import Phrases, is_negated, overlaps
 from notelint.lexicons import default_lexicons
 from notelint.model import Finding, MessageFields
+from notelint.tokentable import token_table
 from notelint.wordtable import WordTable
 
 if TYPE_CHECKING:
@@ -264,7 +265,8 @@ class EnthusiasmKind(Kind[EnthusiasmOptions]):
         return word is not None and word.group().lower() in names
 
     def _caps(self, doc: Doc, note: Note) -> Iterator[Hit]:
-        lemmas = {t.idx: t.lemma_ for t in doc}
+        table = token_table(doc)
+        lemmas = dict(zip(table.idx, table.lemma, strict=True))
         masked = note.masked
         # Words in capitals, grouped into runs separated by spaces: a run is flagged
         # only when every word in it is emphasis ("THANK YOU SO MUCH"); a run with an
@@ -316,6 +318,8 @@ class EnthusiasmKind(Kind[EnthusiasmOptions]):
             yield Hit("emoticon", m.start(), m.end())
 
     def _elongated(self, note: Note) -> Iterator[Hit]:
+        if not _TRIPLE.search(note.masked):
+            return  # no letter three times in a row anywhere, so in no word
         for m in _WORD.finditer(note.masked):
             word = m.group()
             if not _TRIPLE.search(word) or len(set(word.lower())) == 1:
@@ -332,27 +336,31 @@ class EnthusiasmKind(Kind[EnthusiasmOptions]):
     def _stacked(self, doc: Doc, note: Note) -> Iterator[Hit]:
         """The same intensifier twice in a row before a word: "so so excited",
         "really, really useful", "very very"."""
-        tokens = [t for t in doc if not t.is_space]
+        table = token_table(doc)
+        if table.words.isdisjoint(self.intensifiers):
+            return
+        lower, text, idx = table.lower, table.text, table.idx
+        tokens = [i for i, space in enumerate(table.space) if not space]
         i = 0
         while i < len(tokens) - 1:
             first = tokens[i]
-            word = first.lower_
+            word = lower[first]
             if word not in self.intensifiers:
                 i += 1
                 continue
             j = i + 1
             while j < len(tokens) and (
-                tokens[j].lower_ == word or (tokens[j].text == "," and j + 1 < len(tokens))
+                lower[tokens[j]] == word or (text[tokens[j]] == "," and j + 1 < len(tokens))
             ):
-                if tokens[j].text == "," and tokens[j + 1].lower_ != word:
+                if text[tokens[j]] == "," and lower[tokens[j + 1]] != word:
                     break
                 j += 1
-            repeats = sum(1 for t in tokens[i:j] if t.lower_ == word)
+            repeats = sum(1 for t in tokens[i:j] if lower[t] == word)
             # "so-so" is a word of its own; a following word must be there ("it was so so.")
-            joined = "-" in note.text[first.idx : tokens[j - 1].idx]
-            if repeats >= 2 and not joined and j < len(tokens) and tokens[j].is_alpha:
+            joined = "-" in note.text[idx[first] : idx[tokens[j - 1]]]
+            if repeats >= 2 and not joined and j < len(tokens) and table.alpha[tokens[j]]:
                 last = tokens[j - 1]
-                yield Hit("stacked", first.idx, last.idx + len(last.text))
+                yield Hit("stacked", idx[first], idx[last] + len(text[last]))
                 i = j
             elif repeats >= 2 and not joined:
                 i = j  # a later start in this run ends at the same place: skip it (linear)
