@@ -16,7 +16,9 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 _KEY = "notelint_token_table"
-_COLUMNS: Any = ["ORTH", "LOWER", "LEMMA", "IDX", "IS_SPACE", "IS_PUNCT", "IS_ALPHA", "IS_STOP"]
+_COLUMNS: Any = [
+    "ORTH", "LOWER", "LEMMA", "IDX", "IS_SPACE", "IS_PUNCT", "IS_ALPHA", "IS_STOP", "SPACY"
+]  # fmt: skip
 _SENT_COLUMN: Any = "SENT_START"
 #: hash -> string, for the words of every note: a dict read is cheaper than spaCy's
 #: StringStore, and the words of notes repeat
@@ -44,6 +46,8 @@ class TokenTable:
     #: every lower-case form and lemma in the doc: a rule whose words are not among
     #: them has nothing to look for
     words: frozenset[str]
+    #: the doc's text (as Doc.text, which makes a Token object per token each time)
+    doc_text: str
 
     def __len__(self) -> int:
         return len(self.text)
@@ -58,6 +62,12 @@ class TokenTable:
             end += 1
         return start, end
 
+    def span_text(self, start: int, end: int) -> str:
+        """The text of tokens [start, end), as Span.text gives it."""
+        if start >= end:
+            return ""
+        return self.doc_text[self.idx[start] : self.idx[end - 1] + len(self.text[end - 1])]
+
 
 def token_table(doc: Doc) -> TokenTable:
     """The doc's table, made on first use and kept on the doc."""
@@ -70,8 +80,8 @@ def token_table(doc: Doc) -> TokenTable:
 def _build(doc: Doc) -> TokenTable:
     n = len(doc)
     if not n:
-        return TokenTable([], [], [], [], [], [], [], [], [], [], frozenset())
-    orth, lower, lemma, idx, space, punct, alpha, stop = doc.to_array(_COLUMNS).T.tolist()
+        return TokenTable([], [], [], [], [], [], [], [], [], [], frozenset(), doc.text)
+    orth, lower, lemma, idx, space, punct, alpha, stop, spacy = doc.to_array(_COLUMNS).T.tolist()
     strings = doc.vocab.strings
     if "sents" in doc.user_hooks:
         sents = [(s.start, s.end) for s in doc.sents]
@@ -83,8 +93,9 @@ def _build(doc: Doc) -> TokenTable:
         starts = [i for i, s in enumerate(sent_start) if s]
         sents = list(zip(starts, [*starts[1:], n], strict=True))
     lowers, lemmas = _strings(lower, strings), _strings(lemma, strings)
+    texts = _strings(orth, strings)
     return TokenTable(
-        text=_strings(orth, strings),
+        text=texts,
         lower=lowers,
         lemma=lemmas,
         idx=idx,
@@ -95,6 +106,7 @@ def _build(doc: Doc) -> TokenTable:
         sent_start=sent_start,
         sents=sents,
         words=frozenset(lowers).union(lemmas),
+        doc_text="".join([t + " " if ws else t for t, ws in zip(texts, spacy, strict=True)]),
     )
 
 

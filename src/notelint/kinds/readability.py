@@ -17,6 +17,7 @@ from notelint import cache
 from notelint.kinds.base import Kind, KindOptions, option
 from notelint.kinds.word_count import word_count
 from notelint.model import Finding, MessageFields
+from notelint.tokentable import token_table
 from notelint.wordtable import WordTable
 
 if TYPE_CHECKING:
@@ -41,26 +42,33 @@ METRICS: dict[str, tuple[str, bool]] = {
 def prose_sentences(doc: Doc) -> Iterator[Span]:
     """The note's sentences of prose: not the greeting, the closing, the signature or a
     letterhead line (short lines that do not end like a sentence)."""
-    for sent in doc.sents:
-        text = sent.text.strip()
+    for start, end, _, _ in _prose(doc):
+        yield doc[start:end]
+
+
+def _prose(doc: Doc) -> Iterator[tuple[int, int, str, int]]:
+    """(start, end, text stripped, words) of each sentence of prose."""
+    table = token_table(doc)
+    for start, end in table.sents:
+        text = table.span_text(start, end).strip()
         words = word_count(text)
         if words < 3:
             continue
         if not _END.search(text) and words <= 8 and "\n" not in text:
             continue
-        yield sent
+        yield start, end, text, words
 
 
 def prose_text(doc: Doc) -> tuple[str, int]:
     """The body as textstat should see it (each sentence ending in a stop) and its words."""
     parts = []
     words = 0
-    for sent in prose_sentences(doc):
-        text = " ".join(sent.text.split())
+    for _, _, text, count in _prose(doc):
+        text = " ".join(text.split())
         if not _END.search(text):
-            text += "."
+            text += "."  # a stop adds no word
         parts.append(text)
-        words += word_count(text)
+        words += count
     return " ".join(parts), words
 
 
@@ -184,14 +192,16 @@ class SentenceLengthKind(Kind[SentenceLengthOptions]):
 
     def check(self, doc: Doc, note: Note) -> Iterable[Finding]:
         limit = self.options.max
-        for sent in doc.sents:
-            text = sent.text
+        table = token_table(doc)
+        for first, last in table.sents:
+            text = table.span_text(first, last)
             words = word_count(text)
             if words <= limit:
                 continue
+            start_char = table.idx[first]
             lead = len(text) - len(text.lstrip())
-            start = sent.start_char + lead
-            end = sent.start_char + len(text.rstrip())
+            start = start_char + lead
+            end = start_char + len(text.rstrip())
             yield self.finding(
                 start,
                 end,
