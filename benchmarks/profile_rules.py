@@ -8,7 +8,8 @@ It generates the benchmark corpus (benchmarks/corpus.py), builds a Linter once, 
 1. lints the folder `--repeat` times (as `notelint check --jobs 1` does, reading the files
    included) and prints the median CPU ms per note;
 2. runs the same notes step by step, timing each: the tokenizer, each pipeline component,
-   the matching shared by the rules (one MatchHub pass per note), each rule's check, and
+   the matching and the token table shared by the rules (made once per note), each
+   rule's check, and
    turning findings into violations (fixes, lines and columns);
 3. with `--cprofile N`, profiles one more lint of the folder and prints the N functions
    with the most time of their own.
@@ -46,6 +47,7 @@ def breakdown(folder: Path) -> tuple[dict[str, float], int]:
     from notelint.kinds.matching import MatchHub
     from notelint.pipeline import build_nlp
     from notelint.sources import read_note
+    from notelint.tokentable import token_table
 
     ruleset = default_ruleset()
     linter = linting.Linter(ruleset, jobs=1)
@@ -71,7 +73,10 @@ def breakdown(folder: Path) -> tuple[dict[str, float], int]:
             spent[f"component: {name}"] += clock() - t0
         t0 = clock()
         hub.matches(doc)
-        spent["matching (shared by the rules)"] += clock() - t0
+        t1 = clock()
+        spent["matching (shared by the rules)"] += t1 - t0
+        token_table(doc)
+        spent["token table (shared by the rules)"] += clock() - t1
         findings = []
         for kind in kinds:
             t0 = clock()

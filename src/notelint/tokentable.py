@@ -9,24 +9,28 @@ must be asked for only once the pipeline has finished with the Doc (as the rules
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from typing import TYPE_CHECKING, Any, cast
 
 if TYPE_CHECKING:
     from spacy.strings import StringStore
     from spacy.tokens import Doc
+    from spacy.vocab import Vocab
 
 _KEY = "notelint_token_table"
-_COLUMNS: Any = [
-    "ORTH", "LOWER", "LEMMA", "IDX", "IS_SPACE", "IS_PUNCT", "IS_ALPHA", "IS_STOP", "SPACY"
-]  # fmt: skip
-_SENT_COLUMN: Any = "SENT_START"
-#: hash -> string, for the words of every note: a dict read is cheaper than spaCy's
+_HASHES: Any = ["ORTH", "LEMMA"]
+_POSITIONS: Any = ["IDX", "SPACY", "SENT_START"]
+#: hash -> string, for the lemmas of every note: a dict read is cheaper than spaCy's
 #: StringStore, and the words of notes repeat
 _STRINGS: dict[int, str] = {}
-_STRINGS_LIMIT = 500_000
+#: per vocabulary: ORTH hash -> what a token of it always has (its lexeme's text, lower
+#: case and flags)
+_LEXEMES: dict[int, tuple[Vocab, dict[int, _Lexeme]]] = {}
+_LIMIT = 500_000
+_Lexeme = tuple[str, str, bool, bool, bool, bool]
 
 
-@dataclass(frozen=True, slots=True, eq=False)
+@dataclass(eq=False)
 class TokenTable:
     """Token i's attributes at index i of each list (as Token.text, .lower_, .lemma_,
     .idx, .is_space, .is_punct, .is_alpha, .is_stop, .is_sent_start)."""
@@ -43,11 +47,20 @@ class TokenTable:
     sent_start: list[bool]
     #: the sentences, as (start, end) token ranges, as Doc.sents gives them
     sents: list[tuple[int, int]]
-    #: every lower-case form and lemma in the doc: a rule whose words are not among
-    #: them has nothing to look for
-    words: frozenset[str]
-    #: the doc's text (as Doc.text, which makes a Token object per token each time)
-    doc_text: str
+    #: whether a space follows the token (as Token.whitespace_)
+    trailing_space: list[bool]
+
+    @cached_property
+    def words(self) -> frozenset[str]:
+        """Every lower-case form and lemma in the doc: a rule whose words are not among
+        them has nothing to look for."""
+        return frozenset(self.lower).union(self.lemma)
+
+    @cached_property
+    def doc_text(self) -> str:
+        """The doc's text (as Doc.text, which makes a Token object per token each time)."""
+        pairs = zip(self.text, self.trailing_space, strict=True)
+        return "".join([text + " " if space else text for text, space in pairs])
 
     def __len__(self) -> int:
         return len(self.text)
@@ -80,39 +93,61 @@ def token_table(doc: Doc) -> TokenTable:
 def _build(doc: Doc) -> TokenTable:
     n = len(doc)
     if not n:
-        return TokenTable([], [], [], [], [], [], [], [], [], [], frozenset(), doc.text)
-    orth, lower, lemma, idx, space, punct, alpha, stop, spacy = doc.to_array(_COLUMNS).T.tolist()
-    strings = doc.vocab.strings
+        return TokenTable([], [], [], [], [], [], [], [], [], [], [])
+    orths, lemma_hashes = doc.to_array(_HASHES).T.tolist()
+    idx, spacy, sent_starts = doc.to_array(_POSITIONS).T.tolist()
+    known = _lexemes(doc.vocab)
+    lexemes = []
+    for orth in orths:
+        lexeme = known.get(orth)
+        if lexeme is None:
+            lexeme = known[orth] = _lexeme(doc.vocab, orth)
+        lexemes.append(lexeme)
+    texts, lowers, space, punct, alpha, stop = (
+        list(column) for column in zip(*lexemes, strict=True)
+    )
+    lemmas = _strings(lemma_hashes, doc.vocab.strings)
     if "sents" in doc.user_hooks:
         sents = [(s.start, s.end) for s in doc.sents]
         firsts = {start for start, _ in sents}
         sent_start = [i in firsts for i in range(n)]
     else:
-        sent_start = [v == 1 for v in doc.to_array(_SENT_COLUMN).tolist()]
+        sent_start = [v == 1 for v in sent_starts]
         sent_start[0] = True
         starts = [i for i, s in enumerate(sent_start) if s]
         sents = list(zip(starts, [*starts[1:], n], strict=True))
-    lowers, lemmas = _strings(lower, strings), _strings(lemma, strings)
-    texts = _strings(orth, strings)
     return TokenTable(
         text=texts,
         lower=lowers,
         lemma=lemmas,
         idx=idx,
-        space=[bool(v) for v in space],
-        punct=[bool(v) for v in punct],
-        alpha=[bool(v) for v in alpha],
-        stop=[bool(v) for v in stop],
+        space=space,
+        punct=punct,
+        alpha=alpha,
+        stop=stop,
         sent_start=sent_start,
         sents=sents,
-        words=frozenset(lowers).union(lemmas),
-        doc_text="".join([t + " " if ws else t for t, ws in zip(texts, spacy, strict=True)]),
+        trailing_space=[bool(v) for v in spacy],
     )
+
+
+def _lexemes(vocab: Vocab) -> dict[int, _Lexeme]:
+    entry = _LEXEMES.get(id(vocab))
+    if entry is None or entry[0] is not vocab or len(entry[1]) > _LIMIT:
+        if len(_LEXEMES) > 4:
+            _LEXEMES.clear()
+        entry = _LEXEMES[id(vocab)] = (vocab, {})
+    return entry[1]
+
+
+def _lexeme(vocab: Vocab, orth: int) -> _Lexeme:
+    lex = vocab[orth]
+    return (lex.orth_, lex.lower_, lex.is_space, lex.is_punct, lex.is_alpha, lex.is_stop)
 
 
 def _strings(hashes: list[int], strings: StringStore) -> list[str]:
     known = _STRINGS
-    if len(known) > _STRINGS_LIMIT:
+    if len(known) > _LIMIT:
         known.clear()
     out = []
     for h in hashes:
