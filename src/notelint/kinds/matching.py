@@ -69,8 +69,13 @@ class MatchHub:
         self.lemma = PhraseMatcher(nlp.vocab, attr="LEMMA")
         #: token matchers by what their patterns require, as string hashes (see _token_runs)
         self.groups: dict[frozenset[tuple[str, frozenset[int]]], Matcher] = {}
+        #: how rare each requirement's words are (see _rarity), to test the rarest first
+        self._rarity: dict[tuple[str, frozenset[int]], tuple[int, int]] = {}
         self._index: list[dict[int, list[int]]] | None = None
-        self._indexed_groups: list[tuple[tuple[int, ...], Matcher]] = []
+        #: matchers that require nothing, and the others by their rarest requirement,
+        #: each with the rest of its requirements
+        self._unconditional: list[Matcher] = []
+        self._by_rarest: dict[int, list[tuple[tuple[int, ...], Matcher]]] = {}
         self._requirement_count = 0
         MatchHub._count += 1
         self._cache_key = f"notelint_matches_{MatchHub._count}"
@@ -85,10 +90,13 @@ class MatchHub:
         from spacy.strings import get_string_id
 
         for pattern in patterns:
-            needs = frozenset(
-                (attr, frozenset(get_string_id(w) for w in words))
+            hashed = [
+                ((attr, frozenset(get_string_id(w) for w in words)), words)
                 for attr, words in pattern_requirements(pattern)
-            )
+            ]
+            needs = frozenset(need for need, _ in hashed)
+            for need, words in hashed:
+                self._rarity[need] = _rarity(words)
             matcher = self.groups.get(needs)
             if matcher is None:
                 matcher = self.groups[needs] = Matcher(self.nlp.vocab, validate=self.validate)
@@ -129,6 +137,7 @@ class MatchHub:
         # spaCy keeps for ORTH, LOWER and LEMMA (reading arrays makes no Token object per
         # token); only the words some requirement names are looked at one by one.
         met = [0] * self._requirement_count
+        touched: set[int] = set()
         for requirements, words in zip(index, columns, strict=True):
             wanted = requirements.keys() & set(words)
             if not wanted:
@@ -138,20 +147,21 @@ class MatchHub:
                 if word in where:
                     where[word] |= 1 << k
             for word, mask in where.items():
+                touched.update(requirements[word])
                 for requirement in requirements[word]:
                     met[requirement] |= mask
-        for needs, matcher in self._indexed_groups:
-            if not needs:
-                yield matcher, 0, len(doc)
-                continue
-            sents = -1
-            for requirement in needs:
-                sents &= met[requirement]
-                if not sents:
-                    break
-            if sents:
-                for first, last in _bit_runs(sents):
-                    yield matcher, bounds[first][0], bounds[last][1]
+        for matcher in self._unconditional:
+            yield matcher, 0, len(doc)
+        for rarest in sorted(touched.intersection(self._by_rarest)):
+            for others, matcher in self._by_rarest[rarest]:
+                sents = met[rarest]
+                for requirement in others:
+                    sents &= met[requirement]
+                    if not sents:
+                        break
+                if sents:
+                    for first, last in _bit_runs(sents):
+                        yield matcher, bounds[first][0], bounds[last][1]
 
     def _requirement_index(self) -> list[dict[int, list[int]]]:
         """Per attribute (ORTH, LOWER, LEMMA): word hash -> the requirements it meets;
@@ -160,17 +170,21 @@ class MatchHub:
             numbers: dict[tuple[str, frozenset[int]], int] = {}
             columns = ("ORTH", "LOWER", "LEMMA")
             index: list[dict[int, list[int]]] = [{} for _ in columns]
-            groups = []
+            unconditional: list[Matcher] = []
+            by_rarest: dict[int, list[tuple[tuple[int, ...], Matcher]]] = {}
             for needs, matcher in self.groups.items():
                 ids = []
-                for need in needs:
+                for need in sorted(needs, key=lambda n: (self._rarity[n], sorted(n[1]), n[0])):
                     if need not in numbers:
                         numbers[need] = len(numbers)
                         for word in need[1]:
                             index[columns.index(need[0])].setdefault(word, []).append(numbers[need])
                     ids.append(numbers[need])
-                groups.append((tuple(ids), matcher))
-            self._index, self._indexed_groups = index, groups
+                if ids:
+                    by_rarest.setdefault(ids[0], []).append((tuple(ids[1:]), matcher))
+                else:
+                    unconditional.append(matcher)
+            self._index, self._unconditional, self._by_rarest = index, unconditional, by_rarest
             self._requirement_count = len(numbers)
         return self._index
 
