@@ -29,12 +29,23 @@ Lexicons = Mapping[str, tuple[str, ...]]
 @cache
 def shipped_lexicons() -> Lexicons:
     """The shipped lexicons as lexicons.yaml writes them: an item `$name` of a lexicon
-    includes that lexicon's words (a word class made of smaller ones is written once)."""
+    includes that lexicon's words (a word class made of smaller ones is written once).
+    Read once, through the on-disk cache: the kinds need them at import, and importing a
+    YAML parser and parsing take longer than loading the words back (the cache's key
+    covers the package's data files)."""
+    from notelint import cache as disk
+
+    key = disk.entry_key("lexicons")
+    lexicons: Lexicons | None = disk.load("lexicons", key)
+    if lexicons is not None:
+        return lexicons
     import yaml
 
     path = Path(__file__).with_name("lexicons.yaml")
     data = yaml.load(path.read_text("utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    return {name: tuple(str(w) for w in words) for name, words in data.items()}
+    lexicons = {name: tuple(str(w) for w in words) for name, words in data.items()}
+    disk.store("lexicons", key, lexicons)
+    return lexicons
 
 
 @cache
