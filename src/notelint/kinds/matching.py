@@ -67,11 +67,11 @@ class MatchHub:
         self.validate = validate  # patterns of a rule set were validated when loaded
         self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.lemma = PhraseMatcher(nlp.vocab, attr="LEMMA")
-        #: token matchers by what their patterns require, as string hashes (see _token_runs)
-        self.groups: dict[frozenset[tuple[str, frozenset[int]]], Matcher] = {}
+        #: token matchers by what their patterns require (see _token_runs)
+        self.groups: dict[Requirements, Matcher] = {}
         #: how rare each requirement's words are (see _rarity), to test the rarest first
-        self._rarity: dict[tuple[str, frozenset[int]], tuple[int, int]] = {}
-        self._index: list[dict[int, list[int]]] | None = None
+        self._rarity: dict[tuple[str, frozenset[str]], tuple[int, int]] = {}
+        self._index: list[dict[str, list[int]]] | None = None
         #: matchers that require nothing, and the others by their rarest requirement,
         #: each with the rest of its requirements
         self._unconditional: list[Matcher] = []
@@ -87,16 +87,11 @@ class MatchHub:
 
     def add_patterns(self, key: str, patterns: list[list[dict[str, Any]]]) -> None:
         from spacy.matcher import Matcher
-        from spacy.strings import get_string_id
 
         for pattern in patterns:
-            hashed = [
-                ((attr, frozenset(get_string_id(w) for w in words)), words)
-                for attr, words in pattern_requirements(pattern)
-            ]
-            needs = frozenset(need for need, _ in hashed)
-            for need, words in hashed:
-                self._rarity[need] = _rarity(words)
+            needs = pattern_requirements(pattern)
+            for need in needs:
+                self._rarity[need] = _rarity(need[1])
             matcher = self.groups.get(needs)
             if matcher is None:
                 matcher = self.groups[needs] = Matcher(self.nlp.vocab, validate=self.validate)
@@ -132,17 +127,21 @@ class MatchHub:
         crosses a sentence boundary, which the line-aware sentence splitter puts at every
         greeting, list item and closing)."""
         index = self._requirement_index()
-        bounds, columns, sentence_of = _sentences_and_words(doc)
-        # The sentences that meet each requirement, as bit masks, read from the hashes
-        # spaCy keeps for ORTH, LOWER and LEMMA (reading arrays makes no Token object per
-        # token); only the words some requirement names are looked at one by one.
+        table = token_table(doc)
+        bounds, columns = table.sents, (table.text, table.lower, table.lemma)
+        sentence_of: list[int] = []
+        for k, (first, last) in enumerate(bounds):
+            sentence_of.extend([k] * (last - first))
+        # The sentences that meet each requirement, as bit masks, read from the token
+        # table's ORTH, LOWER and LEMMA strings; only the words some requirement names
+        # are looked at one by one.
         met = [0] * self._requirement_count
         touched: set[int] = set()
         for requirements, words in zip(index, columns, strict=True):
             wanted = requirements.keys() & set(words)
             if not wanted:
                 continue
-            where: dict[int, int] = dict.fromkeys(wanted, 0)
+            where: dict[str, int] = dict.fromkeys(wanted, 0)
             for word, k in zip(words, sentence_of, strict=True):
                 if word in where:
                     where[word] |= 1 << k
@@ -163,13 +162,13 @@ class MatchHub:
                     for first, last in _bit_runs(sents):
                         yield matcher, bounds[first][0], bounds[last][1]
 
-    def _requirement_index(self) -> list[dict[int, list[int]]]:
-        """Per attribute (ORTH, LOWER, LEMMA): word hash -> the requirements it meets;
+    def _requirement_index(self) -> list[dict[str, list[int]]]:
+        """Per attribute (ORTH, LOWER, LEMMA): word -> the requirements it meets;
         built on first use, after every pattern has been added."""
         if self._index is None:
-            numbers: dict[tuple[str, frozenset[int]], int] = {}
+            numbers: dict[tuple[str, frozenset[str]], int] = {}
             columns = ("ORTH", "LOWER", "LEMMA")
-            index: list[dict[int, list[int]]] = [{} for _ in columns]
+            index: list[dict[str, list[int]]] = [{} for _ in columns]
             unconditional: list[Matcher] = []
             by_rarest: dict[int, list[tuple[tuple[int, ...], Matcher]]] = {}
             for needs, matcher in self.groups.items():
@@ -199,26 +198,6 @@ class MatchHub:
 
 
 _HUB: ContextVar[MatchHub | None] = ContextVar("notelint_match_hub", default=None)
-
-
-def _sentences_and_words(doc: Doc) -> tuple[list[tuple[int, int]], list[list[int]], list[int]]:
-    """The doc's sentences as (start, end) token ranges (as `doc.sents` gives them), its
-    ORTH, LOWER and LEMMA hashes as three lists, and each token's sentence number."""
-    n = len(doc)
-    if not n:
-        return [], [[], [], []], []
-    if "sents" in doc.user_hooks:
-        bounds = [(sent.start, sent.end) for sent in doc.sents]
-        rows = doc.to_array(["ORTH", "LOWER", "LEMMA"]).T.tolist()
-    else:
-        next(iter(doc.sents), None)  # raises when nothing has set the sentences
-        rows = doc.to_array(["ORTH", "LOWER", "LEMMA", "SENT_START"]).T.tolist()
-        starts = [0, *(i for i, s in enumerate(rows.pop()) if s == 1 and i)]
-        bounds = list(zip(starts, [*starts[1:], n], strict=True))
-    sentence_of: list[int] = []
-    for k, (first, last) in enumerate(bounds):
-        sentence_of.extend([k] * (last - first))
-    return bounds, rows, sentence_of
 
 
 def without_inner_space(doc: Doc) -> tuple[Doc, list[int] | None]:
