@@ -205,11 +205,9 @@ def without_inner_space(doc: Doc) -> tuple[Doc, list[int] | None]:
     kept its index in `doc`; (doc, None) when there are none. Whitespace at the end of a
     sentence stays, so that no match crosses a sentence or a paragraph."""
     n = len(doc)
-    inner = {
-        t.i
-        for t in doc
-        if t.is_space and 0 < t.i < n - 1 and not doc[t.i + 1].is_sent_start and not t.is_sent_start
-    }
+    table = token_table(doc)
+    space, starts = table.space, table.sent_start
+    inner = {i for i in range(1, n - 1) if space[i] and not starts[i + 1] and not starts[i]}
     if not inner:
         return doc, None
     kept = [t for t in doc if t.i not in inner]
