@@ -57,9 +57,17 @@ class Composition:
         """Each statement found, as the span from its predicate to its object (the
         predicate alone when the object comes first)."""
         table = token_table(doc)
-        if self.predicate.isdisjoint(table.words):
+        present = self.predicate.intersection(table.words)
+        if not present:
             return  # no predicate word in the note: nothing to compose
-        for sent_start, sent_end in table.sents:
+        # Only the sentences that hold a predicate word are split into clauses.
+        lower, lemma = table.lower, table.lemma
+        sentences = {
+            table.sent_of(i, i + 1)
+            for i in range(len(table))
+            if lower[i] in present or lemma[i] in present
+        }
+        for sent_start, sent_end in sorted(sentences):
             for clause in _clauses(table, sent_start, sent_end):
                 yield from self._in_clause(doc, table, clause, sent_start)
 
