@@ -341,13 +341,18 @@ class EnthusiasmKind(Kind[EnthusiasmOptions]):
             return
         lower, text, idx = table.lower, table.text, table.idx
         tokens = [i for i, space in enumerate(table.space) if not space]
+        # Only the intensifiers can start a run: go from one to the next (a run found
+        # moves the start past its end).
+        starts = [k for k, t in enumerate(tokens) if lower[t] in self.intensifiers]
         i = 0
-        while i < len(tokens) - 1:
+        for k in starts:
+            if k < i:
+                continue
+            i = k
+            if i >= len(tokens) - 1:
+                break
             first = tokens[i]
             word = lower[first]
-            if word not in self.intensifiers:
-                i += 1
-                continue
             j = i + 1
             while j < len(tokens) and (
                 lower[tokens[j]] == word or (text[tokens[j]] == "," and j + 1 < len(tokens))

@@ -232,6 +232,25 @@ def slot_fields(note: Note, finder: SlotFinder) -> set[str]:
     return fields
 
 
+_LEADING_LOOKBEHIND = re.compile(r"\(\?<!(?:[^()\\]|\\.)*\)")
+_WITHOUT_LOOKBEHIND: dict[re.Pattern[str], re.Pattern[str]] = {}
+
+
+def _finditer(regex: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """regex.finditer(text), after a quick look for the regex without its leading
+    lookbehind: Python's re tries a pattern that starts with a lookbehind at every
+    position, but finds the first letters of one that does not fast; where the rest
+    matches nowhere, the whole regex matches nowhere."""
+    quick = _WITHOUT_LOOKBEHIND.get(regex)
+    if quick is None:
+        lookbehind = _LEADING_LOOKBEHIND.match(regex.pattern)
+        body = regex.pattern[lookbehind.end() :] if lookbehind else regex.pattern
+        quick = _WITHOUT_LOOKBEHIND[regex] = re.compile(body, regex.flags)
+    if quick.search(text) is None:
+        return iter(())
+    return regex.finditer(text)
+
+
 class SlotFinder:
     """Finds template slots in a note: (start, end, what) in the note's text. Used by the
     placeholder rule, and by rules that must not mistake a slot for content."""
@@ -265,19 +284,19 @@ class SlotFinder:
                 yield m.start(), m.end(), "blank"
         for m in X_NUMBER.finditer(masked):
             yield m.start(), m.end(), "marker"
-        for m in X_RUN.finditer(masked):
+        for m in _finditer(X_RUN, masked):
             before = masked[: m.start()].split()
             if before and before[-1].lower().strip(",") in self.vocabulary.sets["numbering-words"]:
                 continue
             yield m.start(), m.end(), "marker"
-        for m in self.vocabulary.bare_marker.finditer(masked):
+        for m in _finditer(self.vocabulary.bare_marker, masked):
             yield m.start(), m.end(), "marker"
-        for m in BARE_INSTRUCTION.finditer(masked):
+        for m in _finditer(BARE_INSTRUCTION, masked):
             yield m.start(), m.end(), "instruction"
         for m in BARE_SLOT.finditer(masked):
             yield m.start(), m.end(), "bare"
         for regex in (CAPS_SLOT, self.vocabulary.blank_name):
-            for m in regex.finditer(masked):
+            for m in _finditer(regex, masked):
                 yield m.start(), m.end(), "bare"
 
     def _square(

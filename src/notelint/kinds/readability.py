@@ -85,7 +85,7 @@ def score(text: str, metric: str) -> float:
             return 0.0
         per_sentence = words / sentences
         per_word: float
-        per_word = sum(syllables(w) for w in textstat.remove_punctuation(text).lower().split())
+        per_word = sum(map(syllables, textstat.remove_punctuation(text).lower().split()))
         per_word /= words
         if metric == "flesch-kincaid-grade":
             return 0.39 * per_sentence + 11.8 * per_word - 15.59
