@@ -206,18 +206,19 @@ class SpecificDetailKind(Kind[SpecificDetailOptions]):
         """List items after an intro sentence with a cue ("What stuck with me:")."""
         if not cued:
             return []
-        sents = list(doc.sents)
+        table = token_table(doc)
+        sents = table.sents
         out: list[Report] = []
-        for k, sent in enumerate(sents):
-            if sent.start not in cued:
+        for k, (start, end) in enumerate(sents):
+            if start not in cued:
                 continue
-            colon = _ends_with_colon(token_table(doc), sent.start, sent.end)
-            if not (colon or _is_heading(sent, note)):
+            colon = _ends_with_colon(table, start, end)
+            if not (colon or _is_heading(table.idx[start], note)):
                 continue
-            for item in sents[k + 1 :]:
-                if not _on_list_line(item, note):
+            for item_start, item_end in sents[k + 1 :]:
+                if not _on_list_line(table.idx[item_start], note):
                     break
-                out.append(Report(item.start, item.end, "list"))
+                out.append(Report(item_start, item_end, "list"))
         return out
 
     def _writer_clause(self, table: TokenTable, cue: Span, sent_start: int) -> bool:
@@ -509,10 +510,12 @@ def _line_of(note: Note, offset: int) -> str:
     return note.text[start : end if end >= 0 else len(note.text)]
 
 
-def _is_heading(sent: Span, note: Note) -> bool:
-    return _line_of(note, sent.start_char).lstrip().startswith("#")
+def _is_heading(start_char: int, note: Note) -> bool:
+    """Whether the sentence starting at start_char is on a heading line."""
+    return _line_of(note, start_char).lstrip().startswith("#")
 
 
-def _on_list_line(sent: Span, note: Note) -> bool:
-    line = _line_of(note, sent.start_char)
+def _on_list_line(start_char: int, note: Note) -> bool:
+    """Whether the sentence starting at start_char is on a list item's line."""
+    line = _line_of(note, start_char)
     return bool(_LIST_LINE.match(line)) or (line[:1].isspace() and bool(line.strip()))
