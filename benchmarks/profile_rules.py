@@ -47,7 +47,11 @@ def breakdown(folder: Path) -> tuple[dict[str, float], int]:
     from notelint.kinds.matching import MatchHub
     from notelint.pipeline import build_nlp
     from notelint.sources import read_note
-    from notelint.tokentable import token_table
+
+    try:  # absent from versions before it, which this can time too (PYTHONPATH)
+        from notelint.tokentable import token_table
+    except ImportError:
+        token_table = None
 
     ruleset = default_ruleset()
     linter = linting.Linter(ruleset, jobs=1)
@@ -75,8 +79,9 @@ def breakdown(folder: Path) -> tuple[dict[str, float], int]:
         hub.matches(doc)
         t1 = clock()
         spent["matching (shared by the rules)"] += t1 - t0
-        token_table(doc)
-        spent["token table (shared by the rules)"] += clock() - t1
+        if token_table is not None:
+            token_table(doc)
+            spent["token table (shared by the rules)"] += clock() - t1
         findings = []
         for kind in kinds:
             t0 = clock()
