@@ -12,9 +12,7 @@ TEXT = (
 
 
 def test_table_matches_the_tokens() -> None:
-    nlp = build_nlp()
-    with nlp.select_pipes(disable=["notelint_rules"]):
-        doc = nlp(TEXT)
+    doc = build_nlp()(TEXT)
     table = token_table(doc)
     assert table is token_table(doc)  # made once per doc
     assert len(table) == len(doc)
