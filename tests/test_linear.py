@@ -18,6 +18,8 @@ SHAPES = {
     # spaCy splits marks off a word one at a time, each time searching the rest of it
     "a line of emoji": lambda n: "\U0001f389" * n,
     "a line of marks": lambda n: "!)" * (n // 2),
+    # a required rule's match per sentence: each is checked against the rest of its line
+    "thanks said on one long line": lambda n: "Thank you for the time. " * (n // 24),
 }
 
 

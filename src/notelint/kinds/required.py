@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from notelint.sources import Note
 
 _CLOSING_LINE = re.compile(r"^[\W_]*$")
+_LETTERS = re.compile(r"[^\W\d_]+")
 
 
 @dataclass(frozen=True)
@@ -104,7 +105,13 @@ def _alone_on_line(span: Span, note: Note, closing_words: frozenset[str]) -> boo
     line_end = text.find("\n", span.end_char)
     line_end = len(text) if line_end < 0 else line_end
     rest = text[line_start : span.start_char] + text[span.end_char : line_end]
-    words = re.findall(r"[^\W\d_]+", rest.lower())
-    return bool(_CLOSING_LINE.match(rest.strip())) or (
-        bool(words) and all(w in closing_words for w in words)
-    )
+    if _CLOSING_LINE.match(rest.strip()):
+        return True
+    # Word by word, stopping at the first that is not a closing word: a long line holds
+    # many matches, and reading all of it for each would take quadratic time.
+    words = 0
+    for word in _LETTERS.finditer(rest.lower()):
+        if word.group() not in closing_words:
+            return False
+        words += 1
+    return words > 0
