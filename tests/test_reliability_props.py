@@ -74,3 +74,12 @@ def test_a_second_byte_order_mark_is_kept_and_fixing_is_idempotent() -> None:
     assert fixed == "\ufeff\ufeff\ufeffI'm going to call you on Monday"
     assert fix_text(fixed) == fixed
     assert fix_text(":)\ufeff" + "\U0001f389" * 5 + "\ufeff") == "\ufeff\ufeff"
+
+
+def test_no_fix_edits_a_word_the_mask_wrote_over_other_characters() -> None:
+    # "&amp;" and the emoji after it are one word, written from the "&" on: the emoji
+    # then stood over other characters, and fixes deleted those (found by the fuzz run).
+    text = "Dear Ms. Chen,&amp;" + "\U0001f389" * 100 + "**\U0001f389"
+    fixed = fix_text(text, filename="n.md")
+    assert fix_text(fixed, filename="n.md") == fixed
+    assert fixed.startswith("Dear Ms. Chen,&amp;")

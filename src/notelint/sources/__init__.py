@@ -60,6 +60,8 @@ class Note:
     directive_problems: tuple[tuple[int, int, str], ...] = ()
     extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
     directives: tuple[Directive, ...] = ()
+    #: spans of words the mask wrote away from their source (see Prose.moved): not editable
+    moved: tuple[tuple[int, int], ...] = ()
 
     @cached_property
     def lines(self) -> LineIndex:
@@ -166,6 +168,7 @@ def note_from_text(text: str, path: str = "<text>", *, fmt: str | None = None) -
         directive_problems=tuple(sorted(prose.problems + misplaced)),
         extra={"decoded": True} if prose.text is not None else {},
         directives=tuple(directives),
+        moved=tuple(prose.moved),
     )
 
 

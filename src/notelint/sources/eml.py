@@ -84,7 +84,7 @@ def prose(text: str) -> Prose:
             directives, problems, spans = comment_lines(text, s, e)
             for start, end in spans:
                 mask.clear(start, end)
-    out = Prose(masked=mask.masked(), problems=problems, directives=directives)
+    out = Prose(masked=mask.masked(), problems=problems, directives=directives, moved=mask.moved)
     if text != original:
         out.text = text
     return out

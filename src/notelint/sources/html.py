@@ -234,4 +234,4 @@ def apply(mask: Mask, found: Scan) -> tuple[list[Directive], list[tuple[int, int
 def prose(text: str, *, email: bool = False) -> Prose:
     mask = Mask(text)
     directives, problems = apply(mask, scan(text, email=email))
-    return Prose(masked=mask.masked(), problems=problems, directives=directives)
+    return Prose(masked=mask.masked(), problems=problems, directives=directives, moved=mask.moved)

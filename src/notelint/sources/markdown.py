@@ -69,7 +69,7 @@ def prose(text: str) -> Prose:
             cursor = max(cursor, e)
         elif token.type in _FENCE_LIKE and token.map is not None:
             cursor = max(cursor, line_start(token.map[1]))
-    return Prose(masked=mask.masked(), problems=problems, directives=directives)
+    return Prose(masked=mask.masked(), problems=problems, directives=directives, moved=mask.moved)
 
 
 _JOINS_LINK_TEXT = frozenset(".,;:!?'\")\u2019\u201d")

@@ -41,6 +41,10 @@ class Prose:
     problems: list[tuple[int, int, str]] = field(default_factory=list)
     text: str | None = None
     directives: list[Directive] = field(default_factory=list)
+    #: spans where part of a word was written over other characters of the source (see
+    #: Mask.place: "I&rsquo;m" shows "’m" over "&rs"): findings there point near the
+    #: word, but no fix may edit them
+    moved: list[tuple[int, int]] = field(default_factory=list)
 
 
 def blank(text: str, start: int, end: int) -> str:
@@ -67,6 +71,7 @@ class Mask:
     def __init__(self, text: str) -> None:
         self.text = text
         self.chars = [ch if ch in _BREAKS else " " for ch in text]
+        self.moved: list[tuple[int, int]] = []
 
     def keep(self, start: int, end: int) -> None:
         """Show text[start:end] as it is."""
@@ -141,6 +146,7 @@ class Mask:
         if not stretches:
             word = "".join(c for c, _, _ in run)[: last - first]
             chars[first : first + len(word)] = word
+            self.moved.append((first, first + len(word)))
             return
         lo, hi = stretches[0] if direct[0] else max(stretches, key=lambda r: r[1] - r[0])
         start, end = run[lo][1], run[hi - 1][2]
@@ -151,6 +157,8 @@ class Mask:
         chars[start - len(before) : start] = before
         chars[start:end] = text[start:end]
         chars[end : end + len(after)] = after
+        # Only what was written beside the kept stretch stands over other characters.
+        self.moved += [(start - len(before), start), (end, end + len(after))]
 
     def masked(self) -> str:
         return "".join(self.chars)
