@@ -3,6 +3,7 @@ count, and the inputs it found that once broke them."""
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 
 from notelint.fixes import fix_text
@@ -83,3 +84,12 @@ def test_no_fix_edits_a_word_the_mask_wrote_over_other_characters() -> None:
     fixed = fix_text(text, filename="n.md")
     assert fix_text(fixed, filename="n.md") == fixed
     assert fixed.startswith("Dear Ms. Chen,&amp;")
+
+
+@pytest.mark.parametrize("text", ["\tFrom: a@b.c\n0", "\x1e" + "a" * 100 + "\x85@\n\u00bf"])
+def test_a_closing_line_in_a_note_of_short_lines_is_not_wrapped_prose(text: str) -> None:
+    # Every line was as long as the longest, so each was taken for a full, wrapped line,
+    # the inserted closing joined the line above, and another was inserted every pass.
+    fixed = fix_text(text, unsafe=True)
+    assert fixed.count("Best regards,") == 1
+    assert fix_text(fixed, unsafe=True) == fixed

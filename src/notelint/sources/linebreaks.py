@@ -29,6 +29,7 @@ _ABBREVIATION = re.compile(
 # Abbreviations whose full stop may end a sentence or not ("St. Jude", "Main St."): the
 # break after one is judged like any other.
 _NOT_AN_END = re.compile(r"(?:^|\s)(?:St|Mt|Ft|Ave|No|Nos|Inc|Co|Corp|Ltd|approx)\.$", re.I)
+MIN_WRAP_WIDTH = 40
 _HORIZONTAL = str.maketrans({"\t": " ", "\u00a0": " ", "\u202f": " ", "\u2007": " "})
 
 
@@ -39,7 +40,9 @@ def join_soft_breaks(masked: str) -> str:
     breaks = list(_BREAK.finditer(text))
     if not breaks:
         return text
-    width = _wrap_width(text)
+    # Nobody wraps prose narrower than this: in a note of a few short lines ("From: a@b.c
+    # / Best regards, / Ana") every line is as long as the longest, not full.
+    width = max(_wrap_width(text), MIN_WRAP_WIDTH)
     chars: list[str] | None = None
     line_start = 0
     for k, brk in enumerate(breaks):
