@@ -93,3 +93,11 @@ def test_a_closing_line_in_a_note_of_short_lines_is_not_wrapped_prose(text: str)
     fixed = fix_text(text, unsafe=True)
     assert fixed.count("Best regards,") == 1
     assert fix_text(fixed, unsafe=True) == fixed
+
+
+def test_a_lone_surrogate_in_a_quoted_printable_body_is_linted_not_a_crash(
+    linter: Linter,
+) -> None:
+    text = "Content-Transfer-Encoding: quoted-printable\n\nThanks, thx \ud800\n"
+    assert "informal" in {v.rule for v in linter.lint_text(text, "n.eml")}
+    linter.lint_text("Content-Transfer-Encoding: quoted-printable\n\ud800", "n.eml")

@@ -61,8 +61,16 @@ def prose(text: str) -> Prose:
             try:
                 decoded = part.get_content()
             except (LookupError, ValueError):
-                payload = part.get_payload(decode=True)
-                decoded = payload.decode("utf-8", "replace") if isinstance(payload, bytes) else ""
+                try:
+                    payload = part.get_payload(decode=True)
+                except ValueError:
+                    # A lone surrogate (from the API or an editor, never from a file)
+                    # cannot be encoded back to decode it: the body is read as written.
+                    payload = text[body_start:]
+                if isinstance(payload, bytes):
+                    decoded = payload.decode("utf-8", "replace")
+                else:
+                    decoded = payload if isinstance(payload, str) else ""
     original = text
     if decoded is not None:
         text = text[:body_start] + decoded
