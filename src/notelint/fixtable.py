@@ -143,9 +143,8 @@ def editable(note: Note, edit: Edit) -> bool:
         return False
     if _in_code(text, edit.start):
         return False  # `status != PENDING` is code, even in a plain-text note
-    if any(start < edit.end and edit.start < end for start, end in note.moved) or any(
-        start < edit.start < end for start, end in note.moved
-    ):
+    # (for an insertion, edit.start == edit.end: a point strictly inside a moved span)
+    if any(start < edit.end and edit.start < end for start, end in note.moved):
         return False  # the masked word there is not the text under it ("I&rsquo;m")
     if note.format == "eml" and edit.start < _headers_end(text):
         return False  # the Subject line is read as prose, but it is a header
