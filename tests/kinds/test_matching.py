@@ -111,3 +111,58 @@ def test_hub_matches_equal_plain_spacy_matching() -> None:
     expected = {(s, e) for _, s, e in plain(doc)}
     assert expected
     assert phrases.hub.matches(doc)[phrases.match_id] == expected
+
+
+def test_hub_runs_every_default_pattern_as_plain_spacy_does() -> None:
+    """All the default rules' phrases and token patterns, grouped, restricted to the sentences that
+    hold their words and combined per sentence, find what one plain Matcher over the
+    whole note finds inside a sentence; patterns that require no word run only when
+    their rule asks."""
+    import json
+    from pathlib import Path
+
+    from spacy.matcher import Matcher
+
+    from notelint.config import default_ruleset
+    from notelint.kinds import KINDS
+    from notelint.kinds.matching import MatchHub
+    from notelint.pipeline import build_nlp
+
+    nlp = build_nlp()
+    hub = MatchHub(nlp)
+    with hub.collecting():
+        for rule in default_ruleset().rules:
+            KINDS[rule.kind](rule, nlp)
+    plain = Matcher(nlp.vocab)
+    for key, pattern in hub.token_patterns():
+        plain.add(key, [pattern])
+    corpora = sorted((Path(__file__).parents[1] / "corpus").glob("*.jsonl"))
+    lines = [line for corpus in corpora for line in corpus.read_text().splitlines()]
+    compared = 0
+    for doc in nlp.pipe(json.loads(line)["text"] for line in lines if line.strip()):
+        inner_space = [t for t in doc[1:-1] if t.is_space and not doc[t.i + 1].is_sent_start]
+        if inner_space:
+            continue  # the hub matches around whitespace inside a sentence
+        bounds = [(s.start, s.end) for s in doc.sents]
+        expected: dict[int, set[tuple[int, int]]] = {}
+        found = [*plain(doc), *hub.lower(doc), *hub.lemma(doc)]
+        for key, start, end in found:
+            if any(a <= start and end <= b for a, b in bounds):
+                expected.setdefault(key, set()).add((start, end))
+        assert hub.matches(doc) == expected
+        compared += 1
+    assert compared >= 100
+
+
+def test_patterns_that_require_no_word_run_only_when_asked() -> None:
+    from notelint.kinds.matching import MatchHub, Phrases
+    from notelint.pipeline import build_nlp
+
+    nlp = build_nlp()
+    with MatchHub(nlp).collecting():
+        titles = Phrases(nlp, (), [[{"IS_TITLE": True}, {"IS_TITLE": True}]])
+        thanks = Phrases(nlp, (), [[{"LOWER": "thank"}, {"LOWER": "you"}]])
+    doc = nlp("Thank you, Jane Doe, for the tour of Acme Labs.")
+    assert [s.text for s in thanks.spans(doc)] == ["Thank you"]
+    assert not [key for key in doc.user_data if key.endswith("_all")]  # not run yet
+    assert [s.text for s in titles.spans(doc)] == ["Jane Doe", "Acme Labs"]

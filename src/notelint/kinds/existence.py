@@ -54,10 +54,13 @@ class ExistenceKind(Kind[ExistenceOptions]):
         )
 
     def check(self, doc: Doc, note: Note) -> Iterable[Finding]:
+        found = self.matches.spans(doc)
+        if not found:  # exceptions and quotations are looked for only when needed
+            return
         exceptions = self.exceptions.spans(doc)
         quotes = quotations(note.masked) if self.options.skip_quotes else []
         ranges: list[list[int]] = []
-        for span in self.matches.spans(doc):
+        for span in found:
             if overlaps(span, exceptions):
                 continue
             if any(q0 <= span.start_char and span.end_char <= q1 for q0, q1 in quotes):

@@ -20,7 +20,7 @@ from notelint.tokentable import TokenTable, token_table
 # and config errors import the kinds (for their option schemas) but never need spaCy.
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.matcher import Matcher, PhraseMatcher
+    from spacy.matcher import Matcher
     from spacy.tokens import Doc, Span
     from spacy.vocab import Vocab
 
@@ -67,16 +67,21 @@ class MatchHub:
         self.validate = validate  # patterns of a rule set were validated when loaded
         self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.lemma = PhraseMatcher(nlp.vocab, attr="LEMMA")
-        #: token matchers by what their patterns require (see _token_runs)
-        self.groups: dict[Requirements, Matcher] = {}
         #: how rare each requirement's words are (see _rarity), to test the rarest first
         self._rarity: dict[tuple[str, frozenset[str]], tuple[int, int]] = {}
         self._index: list[dict[str, list[int]]] | None = None
-        #: matchers that require nothing, and the others by their rarest requirement,
-        #: each with the rest of its requirements
-        self._unconditional: list[Matcher] = []
-        self._by_rarest: dict[int, list[tuple[tuple[int, ...], Matcher]]] = {}
+        #: token patterns grouped by what they require (see _token_runs)
+        self._patterns: dict[Requirements, list[tuple[str, list[dict[str, Any]]]]] = {}
+        #: the patterns that require nothing, as one matcher; the groups of the others
+        #: by their rarest requirement, each with the rest of its requirements
+        self._unconditional: Matcher | None = None
+        self._unconditional_ids: frozenset[int] = frozenset()
+        self._by_rarest: dict[int, list[tuple[tuple[int, ...], int]]] = {}
         self._requirement_count = 0
+        #: each group's patterns, by group number, to build the combined matchers from
+        self._group_patterns: list[list[tuple[str, list[dict[str, Any]]]]] = []
+        #: one matcher per set of groups that meet in a sentence (see _combined)
+        self._combined_cache: dict[frozenset[int], Matcher] = {}
         MatchHub._count += 1
         self._cache_key = f"notelint_matches_{MatchHub._count}"
         self._keys = 0
@@ -86,46 +91,83 @@ class MatchHub:
         return f"{self._cache_key}_{self._keys}"
 
     def add_patterns(self, key: str, patterns: list[list[dict[str, Any]]]) -> None:
-        from spacy.matcher import Matcher
-
         for pattern in patterns:
             needs = pattern_requirements(pattern)
             for need in needs:
                 self._rarity[need] = _rarity(need[1])
-            matcher = self.groups.get(needs)
-            if matcher is None:
-                matcher = self.groups[needs] = Matcher(self.nlp.vocab, validate=self.validate)
-            matcher.add(key, [pattern])
+            self._patterns.setdefault(needs, []).append((key, pattern))
+            if self.validate:  # report a bad pattern now, not at the first note it meets
+                self._matcher([(key, pattern)])
         self._index = None
+        self._combined_cache.clear()
+
+    def token_patterns(self) -> list[tuple[str, list[dict[str, Any]]]]:
+        """Every token pattern added, with its key."""
+        return [pattern for patterns in self._patterns.values() for pattern in patterns]
 
     def matches(self, doc: Doc) -> dict[int, set[tuple[int, int]]]:
-        """Match ids to (start, end) token ranges, computed once per Doc."""
-        cached = doc.user_data.get(self._cache_key)
+        """Match ids to (start, end) token ranges: every match of every pattern."""
+        some = self.matched(doc, unconditional=False)
+        everything = {key: set(found) for key, found in some.items()}
+        for key, found in self.matched(doc, unconditional=True).items():
+            everything.setdefault(key, set()).update(found)
+        return everything
+
+    def found(self, doc: Doc, match_id: int) -> set[tuple[int, int]]:
+        """The (start, end) token ranges of one match id. Patterns that require no
+        particular word run at every token, so they run only on the notes where a rule
+        asks for their matches."""
+        found = self.matched(doc, unconditional=False).get(match_id, set())
+        if match_id in self._unconditional_ids:
+            found = found | self.matched(doc, unconditional=True).get(match_id, set())
+        return found
+
+    def matched(self, doc: Doc, *, unconditional: bool) -> dict[int, set[tuple[int, int]]]:
+        """The matches of the patterns that require some word (or, if `unconditional`,
+        of those that require none), computed once per Doc."""
+        cache_key = f"{self._cache_key}_{'all' if unconditional else 'some'}"
+        cached = doc.user_data.get(cache_key)
         if cached is None:
-            # Whitespace inside a sentence (a run of spaces, an indented wrapped line) is
-            # a token of its own, which would split every phrase across it: match on the
-            # words alone and map the matches back.
-            words, index = without_inner_space(doc)
+            words, index = self._words(doc)
             found: list[tuple[int, int, int]] = []
-            matcher: PhraseMatcher | Matcher
-            for matcher in (self.lower, self.lemma):
-                if len(matcher):
-                    found.extend(matcher(words))
-            for matcher, start, end in self._token_runs(words):
-                found.extend((m, start + s, start + e) for m, s, e in matcher(words[start:end]))
+            if unconditional:
+                self._requirement_index()
+                if self._unconditional is not None:
+                    found.extend(self._unconditional(words))
+            else:
+                for phrases in (self.lower, self.lemma):
+                    if len(phrases):
+                        found.extend(phrases(words))
+                for matcher, start, end in self._token_runs(words):
+                    found.extend((m, start + s, start + e) for m, s, e in matcher(words[start:end]))
             cached = {}
             for match_id, start, end in found:
                 if index is not None:
                     start, end = index[start], index[end - 1] + 1
                 cached.setdefault(match_id, set()).add((start, end))
-            doc.user_data[self._cache_key] = cached
+            doc.user_data[cache_key] = cached
         return cached
 
+    def _words(self, doc: Doc) -> tuple[Doc, list[int] | None]:
+        # Whitespace inside a sentence (a run of spaces, an indented wrapped line) is a
+        # token of its own, which would split every phrase across it: match on the words
+        # alone and map the matches back.
+        cache_key = f"{self._cache_key}_words"
+        words = doc.user_data.get(cache_key)
+        if words is None:
+            words = doc.user_data[cache_key] = without_inner_space(doc)
+        return cast("tuple[Doc, list[int] | None]", words)
+
     def _token_runs(self, doc: Doc) -> Iterator[tuple[Matcher, int, int]]:
-        """Each token matcher with the stretches of the doc it must look at: the
-        sentences that hold a word for each of its required tokens (a pattern never
-        crosses a sentence boundary, which the line-aware sentence splitter puts at every
-        greeting, list item and closing)."""
+        """Token matchers with the stretches of the doc each must look at.
+
+        A group's patterns can match only in the sentences that hold a word for each of
+        their required tokens (a pattern never crosses a sentence boundary, which the
+        line-aware sentence splitter puts at every greeting, list item and closing). The
+        groups that meet in a stretch of sentences run there as one matcher: spaCy's
+        Matcher makes a Token object for every position it is called on, which cost
+        more than the patterns themselves when each group ran on its own.
+        """
         index = self._requirement_index()
         table = token_table(doc)
         bounds, columns = table.sents, (table.text, table.lower, table.lemma)
@@ -149,18 +191,50 @@ class MatchHub:
                 touched.update(requirements[word])
                 for requirement in requirements[word]:
                     met[requirement] |= mask
-        for matcher in self._unconditional:
-            yield matcher, 0, len(doc)
-        for rarest in sorted(touched.intersection(self._by_rarest)):
-            for others, matcher in self._by_rarest[rarest]:
+        # Which groups meet in each sentence.
+        meeting: list[list[int]] = [[] for _ in bounds]
+        for rarest in touched.intersection(self._by_rarest):
+            for others, group in self._by_rarest[rarest]:
                 sents = met[rarest]
                 for requirement in others:
                     sents &= met[requirement]
                     if not sents:
                         break
-                if sents:
-                    for first, last in _bit_runs(sents):
-                        yield matcher, bounds[first][0], bounds[last][1]
+                for first, last in _bit_runs(sents):
+                    for k in range(first, last + 1):
+                        meeting[k].append(group)
+        # Consecutive sentences with the same groups run as one stretch.
+        k = 0
+        while k < len(bounds):
+            if not meeting[k]:
+                k += 1
+                continue
+            groups = frozenset(meeting[k])
+            last = k
+            while last + 1 < len(bounds) and frozenset(meeting[last + 1]) == groups:
+                last += 1
+            yield self._combined(groups), bounds[k][0], bounds[last][1]
+            k = last + 1
+
+    def _combined(self, groups: frozenset[int]) -> Matcher:
+        """One matcher holding the patterns of these groups, built on first use; the
+        cache is bounded, since the sets that occur are few but not known in advance."""
+        matcher = self._combined_cache.get(groups)
+        if matcher is None:
+            if len(self._combined_cache) >= _COMBINED_CACHE_SIZE:
+                self._combined_cache.clear()
+            matcher = self._combined_cache[groups] = self._matcher(
+                pattern for group in sorted(groups) for pattern in self._group_patterns[group]
+            )
+        return matcher
+
+    def _matcher(self, patterns: Iterable[tuple[str, list[dict[str, Any]]]]) -> Matcher:
+        from spacy.matcher import Matcher
+
+        matcher = Matcher(self.nlp.vocab, validate=self.validate)
+        for key, pattern in patterns:
+            matcher.add(key, [pattern])
+        return matcher
 
     def _requirement_index(self) -> list[dict[str, list[int]]]:
         """Per attribute (ORTH, LOWER, LEMMA): word -> the requirements it meets;
@@ -169,9 +243,10 @@ class MatchHub:
             numbers: dict[tuple[str, frozenset[str]], int] = {}
             columns = ("ORTH", "LOWER", "LEMMA")
             index: list[dict[str, list[int]]] = [{} for _ in columns]
-            unconditional: list[Matcher] = []
-            by_rarest: dict[int, list[tuple[tuple[int, ...], Matcher]]] = {}
-            for needs, matcher in self.groups.items():
+            unconditional: list[tuple[str, list[dict[str, Any]]]] = []
+            by_rarest: dict[int, list[tuple[tuple[int, ...], int]]] = {}
+            group_patterns: list[list[tuple[str, list[dict[str, Any]]]]] = []
+            for needs, patterns in self._patterns.items():
                 ids = []
                 for need in sorted(needs, key=lambda n: (self._rarity[n], sorted(n[1]), n[0])):
                     if need not in numbers:
@@ -180,10 +255,16 @@ class MatchHub:
                             index[columns.index(need[0])].setdefault(word, []).append(numbers[need])
                     ids.append(numbers[need])
                 if ids:
-                    by_rarest.setdefault(ids[0], []).append((tuple(ids[1:]), matcher))
+                    by_rarest.setdefault(ids[0], []).append((tuple(ids[1:]), len(group_patterns)))
+                    group_patterns.append(patterns)
                 else:
-                    unconditional.append(matcher)
-            self._index, self._unconditional, self._by_rarest = index, unconditional, by_rarest
+                    unconditional.extend(patterns)
+            self._index, self._by_rarest = index, by_rarest
+            self._unconditional = self._matcher(unconditional) if unconditional else None
+            self._unconditional_ids = frozenset(
+                self.nlp.vocab.strings.add(key) for key, _ in unconditional
+            )
+            self._group_patterns = group_patterns
             self._requirement_count = len(numbers)
         return self._index
 
@@ -198,6 +279,10 @@ class MatchHub:
 
 
 _HUB: ContextVar[MatchHub | None] = ContextVar("notelint_match_hub", default=None)
+
+# Combined matchers kept per hub: the group sets met in a corpus of 1,000 notes number a
+# few hundred at most, and each costs about a millisecond to build.
+_COMBINED_CACHE_SIZE = 1024
 
 
 def without_inner_space(doc: Doc) -> tuple[Doc, list[int] | None]:
@@ -337,7 +422,7 @@ class Phrases:
         if self.empty:
             return []
         base = cast("Doc", doc.doc if hasattr(doc, "doc") and doc.doc is not doc else doc)
-        found = self.hub.matches(base).get(self.match_id, ())
+        found = self.hub.found(base, self.match_id)
         if base is not doc:  # a Span: only the matches inside it
             span = cast("Span", doc)
             found = {(s, e) for s, e in found if s >= span.start and e <= span.end}
