@@ -53,15 +53,24 @@ def test_a_doc_from_the_pipeline_carries_nothing_of_notelint() -> None:
 def test_lookup_lemmas_are_spacys() -> None:
     """The array-based lookup lemmatizer gives the lemmas spaCy's own gives, keeps a
     lemma already set, and gives the same lemmas to a word form met again."""
+    import json
+    from pathlib import Path
+
     import spacy
+    from spacy.lookups import load_lookups
 
     nlp = build_nlp()
-    table = nlp.get_pipe("lemmatizer").lookups
     plain = spacy.blank("en")
-    plain.add_pipe("lemmatizer", config={"mode": "lookup"}).initialize(lookups=table)
+    lemmatizer = plain.add_pipe("lemmatizer", config={"mode": "lookup"})
+    lemmatizer.initialize(lookups=load_lookups("en", ["lemma_lookup"]))  # spaCy's own
     text = "Thanked THANKING meetings were Talked, went; was thanked and meetings were"
     ours = nlp.get_pipe("lemmatizer")(nlp.make_doc(text))
     assert [t.lemma_ for t in ours] == [t.lemma_ for t in plain(text)]
+    corpus = Path(__file__).parent / "corpus" / "real.jsonl"
+    notes = " ".join(json.loads(line)["text"] for line in corpus.read_text().splitlines())
+    many = nlp.get_pipe("lemmatizer")(nlp.make_doc(notes))
+    assert len(many) > 2000
+    assert [t.lemma_ for t in many] == [t.lemma_ for t in plain(notes)]
     assert [t.lemma_ for t in ours][-3:] == ["and", "meeting", "be"]
     preset = nlp.make_doc("meetings were")
     preset[0].lemma_ = "kept"

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pickle
 
-from notelint.wordtable import WordTable
+from notelint.wordtable import TextTable, WordTable
 
 
 def test_lookup_and_pickle() -> None:
@@ -16,3 +16,15 @@ def test_lookup_and_pickle() -> None:
     assert "thank" in table and "thanks" not in table
     again = pickle.loads(pickle.dumps(table))
     assert again.get("interview") == 3 and again.get("nope") is None
+
+
+def test_text_table_maps_words_to_words() -> None:
+    table = TextTable([("thanked", "thank"), ("thanks", "thank"), ("met", "meet"), ("a\tb", "c")])
+    assert table.get("thanked") == "thank"
+    assert table.get("met") == "meet"
+    assert table.get("meet") is None
+    assert table.get("meeting", "meeting") == "meeting"  # dict's default
+    assert table.get("a\tb") is None  # not stored: it would cut its entry in two
+    assert table.get("thanked\tthank\nthanks") is None  # nor found across two entries
+    again = pickle.loads(pickle.dumps(table))
+    assert again.get("thanks") == "thank"

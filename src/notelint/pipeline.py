@@ -13,20 +13,25 @@ over each Doc the pipeline returns (notelint.engine) and gets the findings back 
 from __future__ import annotations
 
 import bisect
+import gzip
+import importlib.util
+import json
 import re
 import threading
+from pathlib import Path
 from typing import Any, cast
 
 import numpy
 import spacy
 from spacy.lang.en.lemmatizer import EnglishLemmatizer
 from spacy.language import Language
-from spacy.lookups import Lookups, load_lookups
+from spacy.lookups import Lookups
 from spacy.pipeline import Lemmatizer
 from spacy.tokens import Doc
 
 from notelint import cache
 from notelint.longruns import LongRunTokenizer
+from notelint.wordtable import TextTable
 
 
 class LookupLemmas(EnglishLemmatizer):
@@ -37,17 +42,27 @@ class LookupLemmas(EnglishLemmatizer):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._lemma_of: dict[int, int] = {}  # ORTH hash -> LEMMA hash
+        #: word form -> lemma, when given as a compact table instead of spaCy's Lookups
+        self.table: TextTable | None = None
 
     def initialize(self, *args: Any, **kwargs: Any) -> None:
         super().initialize(*args, **kwargs)
         self._lemma_of = {}
+
+    def use_table(self, table: TextTable) -> None:
+        """Look lemmas up in `table`; spaCy's Lookups Table of the same 40,000 words
+        holds them as a dict of hashes, some 13 MB once built from the dict it is given."""
+        self.initialize(lookups=_empty_lemma_lookups())
+        self.table = table
 
     def __call__(self, doc: Doc) -> Doc:
         if self.mode != "lookup" or self.overwrite or not len(doc):
             return super().__call__(doc)
         if not self._validated:
             self._validate_tables()
-        table = self.lookups.get_table("lemma_lookup", {})
+        table: Any = self.table
+        if table is None:
+            table = self.lookups.get_table("lemma_lookup", {})
         strings = doc.vocab.strings
         known = _bounded(self._lemma_of)
         lemmas = []
@@ -92,7 +107,9 @@ class LemmaCase:
         if self._table is None:
             try:
                 lemmatizer = cast(Lemmatizer, self.nlp.get_pipe("lemmatizer"))
-                self._table = lemmatizer.lookups.get_table("lemma_lookup")
+                self._table = getattr(lemmatizer, "table", None)
+                if self._table is None:
+                    self._table = lemmatizer.lookups.get_table("lemma_lookup")
             except (KeyError, ValueError):
                 self._table = {}
         return self._table
@@ -114,8 +131,7 @@ class LemmaCase:
     def _lemma(self, text: str, lemma: str) -> str:
         lower = text.lower()
         if text != lower or not lemma:
-            table = self._lookup()
-            return cast(str, table.get(lower, lower)) if table else lower
+            return cast(str, self._lookup().get(lower, lower))
         return lemma.lower()
 
 
@@ -248,8 +264,8 @@ def _build(model: str | None) -> Language:
     else:
         nlp = spacy.blank("en")
         nlp.add_pipe("sentencizer")
-        lemmatizer = cast(Lemmatizer, nlp.add_pipe("notelint_lookup_lemmatizer", name="lemmatizer"))
-        lemmatizer.initialize(lookups=_lemma_lookups())
+        lemmatizer = nlp.add_pipe("notelint_lookup_lemmatizer", name="lemmatizer")
+        cast(LookupLemmas, lemmatizer).use_table(_lemma_table())
     nlp.tokenizer = LongRunTokenizer(nlp.tokenizer, nlp.vocab)
     nlp.add_pipe("notelint_lemma_case")
     if "parser" not in nlp.pipe_names:
@@ -257,20 +273,31 @@ def _build(model: str | None) -> Language:
     return nlp
 
 
-def _lemma_lookups() -> Lookups:
+def _lemma_table() -> TextTable:
     """English lemmas from spacy-lookups-data, through the on-disk cache: spaCy reads
     them from compressed JSON, which takes longer than building the rest of the pipeline."""
     key = cache.entry_key(
         "lemmas",
+        "text-table",
         spacy.__version__,
         cache.package_file_stamp("spacy_lookups_data", "data/en_lemma_lookup.json.gz"),
     )
-    table = cache.load("lemmas", key)
+    table: TextTable | None = cache.load("lemmas", key)
     if table is None:
-        table = dict(load_lookups("en", ["lemma_lookup"]).get_table("lemma_lookup").items())
+        # The JSON itself: spaCy's Lookups keep only the words' hashes.
+        spec = importlib.util.find_spec("spacy_lookups_data")
+        folder = Path(spec.origin).parent if spec and spec.origin else Path()
+        with gzip.open(folder / "data" / "en_lemma_lookup.json.gz", "rt", encoding="utf-8") as f:
+            words: dict[str, str] = json.load(f)
+        table = TextTable(words.items())
         cache.store("lemmas", key, table)
+    return table
+
+
+def _empty_lemma_lookups() -> Lookups:
+    # What spaCy's lemmatizer checks for in lookup mode; the lemmas are in a TextTable.
     lookups = Lookups()
-    lookups.add_table("lemma_lookup", table)
+    lookups.add_table("lemma_lookup", {})
     return lookups
 
 

@@ -1,5 +1,5 @@
-"""A compact read-only table of words to small whole numbers (a syllable count, a set
-of word classes as bits).
+"""Compact read-only tables of words to small whole numbers (a syllable count, a set
+of word classes as bits) or to words (a lemma).
 
 A dict of 100,000 words costs some 10 MB and a noticeable time to load; here the words
 are kept as text in buckets by their first three letters ("\\nword\\tvalue\\n..."), a
@@ -11,31 +11,56 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 
-class WordTable:
+class _Buckets:
     __slots__ = ("_buckets",)
 
-    def __init__(self, items: Iterable[tuple[str, int]]) -> None:
+    def __init__(self, items: Iterable[tuple[str, object]]) -> None:
         buckets: dict[str, list[str]] = {}
         for word, value in items:
-            if word and not any(ch in word for ch in "\t\n"):
+            if _storable(word) and _storable(str(value)):
                 buckets.setdefault(word[:3], []).append(f"{word}\t{value}")
         self._buckets = {key: "\n" + "\n".join(lines) + "\n" for key, lines in buckets.items()}
 
-    def get(self, word: str) -> int | None:
+    def _find(self, word: str) -> str | None:
         bucket = self._buckets.get(word[:3])
-        if bucket is None:
+        if bucket is None or not _storable(word):
             return None
         at = bucket.find(f"\n{word}\t")
         if at < 0:
             return None
         start = at + len(word) + 2
-        return int(bucket[start : bucket.index("\n", start)])
+        return bucket[start : bucket.index("\n", start)]
 
     def __contains__(self, word: str) -> bool:
-        return self.get(word) is not None
+        return self._find(word) is not None
 
     def __getstate__(self) -> dict[str, str]:
         return self._buckets
 
     def __setstate__(self, state: dict[str, str]) -> None:
         self._buckets = state
+
+
+def _storable(text: str) -> bool:
+    # A tab or a newline would cut an entry in two (and could join two in a search).
+    return bool(text) and "\t" not in text and "\n" not in text
+
+
+class WordTable(_Buckets):
+    """Words to small whole numbers."""
+
+    __slots__ = ()
+
+    def get(self, word: str) -> int | None:
+        found = self._find(word)
+        return None if found is None else int(found)
+
+
+class TextTable(_Buckets):
+    """Words to words (a word form to its lemma), with dict's `get(key, default)`."""
+
+    __slots__ = ()
+
+    def get(self, word: str, default: str | None = None) -> str | None:
+        found = self._find(word)
+        return default if found is None else found
