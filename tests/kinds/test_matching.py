@@ -166,3 +166,22 @@ def test_patterns_that_require_no_word_run_only_when_asked() -> None:
     assert [s.text for s in thanks.spans(doc)] == ["Thank you"]
     assert not [key for key in doc.user_data if key.endswith("_all")]  # not run yet
     assert [s.text for s in titles.spans(doc)] == ["Jane Doe", "Acme Labs"]
+
+
+def test_no_token_pattern_match_crosses_a_sentence_boundary() -> None:
+    """Whatever else the sentences hold: a pattern whose words are in both of two
+    neighbouring sentences is not matched across them, whether or not another rule's
+    words are in one of them."""
+    from notelint.kinds.matching import MatchHub, Phrases
+    from notelint.pipeline import build_nlp
+
+    nlp = build_nlp()
+    with MatchHub(nlp).collecting():
+        across = Phrases(nlp, (), [[{"LOWER": "team"}, {"ORTH": "."}, {"LOWER": "the"}]])
+        Phrases(nlp, (), [[{"LOWER": "lunch"}]])  # another rule's pattern
+        inside = Phrases(nlp, (), [[{"LOWER": "the"}, {"LOWER": "team"}]])
+    for text in ("I met the team. The team was great.", "I met the team. The team had lunch."):
+        doc = nlp(text)
+        assert [s.text for s in doc.sents][0] == "I met the team."
+        assert across.spans(doc) == []
+        assert [s.text for s in inside.spans(doc)] == ["the team", "The team"]

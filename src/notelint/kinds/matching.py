@@ -159,14 +159,14 @@ class MatchHub:
         return cast("tuple[Doc, list[int] | None]", words)
 
     def _token_runs(self, doc: Doc) -> Iterator[tuple[Matcher, int, int]]:
-        """Token matchers with the stretches of the doc each must look at.
+        """Token matchers with the sentences each must look at.
 
         A group's patterns can match only in the sentences that hold a word for each of
         their required tokens (a pattern never crosses a sentence boundary, which the
         line-aware sentence splitter puts at every greeting, list item and closing). The
-        groups that meet in a stretch of sentences run there as one matcher: spaCy's
-        Matcher makes a Token object for every position it is called on, which cost
-        more than the patterns themselves when each group ran on its own.
+        groups that meet in a sentence run there as one matcher: spaCy's Matcher makes a
+        Token object for every position it is called on, which cost more than the
+        patterns themselves when each group ran on its own.
         """
         index = self._requirement_index()
         table = token_table(doc)
@@ -203,18 +203,11 @@ class MatchHub:
                 for first, last in _bit_runs(sents):
                     for k in range(first, last + 1):
                         meeting[k].append(group)
-        # Consecutive sentences with the same groups run as one stretch.
-        k = 0
-        while k < len(bounds):
-            if not meeting[k]:
-                k += 1
-                continue
-            groups = frozenset(meeting[k])
-            last = k
-            while last + 1 < len(bounds) and frozenset(meeting[last + 1]) == groups:
-                last += 1
-            yield self._combined(groups), bounds[k][0], bounds[last][1]
-            k = last + 1
+        # Sentence by sentence, so that no match crosses a sentence boundary whatever
+        # else the neighbouring sentences hold.
+        for groups, (first, last) in zip(meeting, bounds, strict=True):
+            if groups:
+                yield self._combined(frozenset(groups)), first, last
 
     def _combined(self, groups: frozenset[int]) -> Matcher:
         """One matcher holding the patterns of these groups, built on first use; the
