@@ -7,7 +7,8 @@ Runs everything in one go, on a corpus generated deterministically (benchmarks/c
 - a folder of notes in one `notelint check` (default jobs, and --jobs 1) and in one
   `proselint check`, the programs alternating run by run (ABC, then CBA, ...);
 - one note from a fresh process, and the same from standard input as ALE and flycheck
-  run it, against `python -c "import spacy"` (also alternating);
+  run it, against `python -c "import spacy"` (also alternating), and spaCy's blank English
+  pipeline with a sentencizer on one sentence: the floor for one note, with no rules;
 - `notelint --version` and `--help`;
 - the language server through a real stdio client: spawn to `initialize` result, open
   to first diagnostics, typing (a change every 30 ms) to the diagnostics of the last
@@ -173,6 +174,11 @@ def versions() -> str:
     return ", ".join(out)
 
 
+BLANK_ENGLISH = (
+    "import spacy; nlp = spacy.blank('en'); nlp.add_pipe('sentencizer'); nlp('Thank you.')"
+)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     ap.add_argument("--notes", type=int, default=1000)
@@ -212,6 +218,8 @@ def main() -> None:
         folder_cases["proselint"] = lambda: run([*proselint, "check", str(folder)], env)
     short_cases = {
         "import spacy": lambda: run([PYTHON, "-c", "import spacy"], env),
+        # The floor for one note: spaCy's blank English pipeline on one sentence, no rules.
+        "spacy.blank('en')": lambda: run([PYTHON, "-c", BLANK_ENGLISH], env),
         "one note": lambda: run([*notelint, "check", str(one)], env),
         "one note, stdin": lambda: run(
             [*notelint, "check", "--quiet", "-", "--stdin-filename", "draft.md"], env, one
@@ -260,6 +268,8 @@ def main() -> None:
     for name in ("one note", "one note, stdin"):
         ratio = short[name].median / spacy
         rows.append((name, f"{ratio:.2f}x import spacy", "<= 1.35x", ratio <= 1.35))
+    floor = short["spacy.blank('en')"].median / spacy
+    rows.append(("(floor) spacy.blank('en')", f"{floor:.2f}x import spacy", "", None))
     for name in ("--version", "--help"):
         rows.append((name, f"{short[name].median:.3f} s", "<= 0.15 s", short[name].median <= 0.15))
     for name, runs in (("one note", short["one note"]), (f"{args.notes} notes", big["notelint"])):
