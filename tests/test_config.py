@@ -349,3 +349,28 @@ def test_a_missing_config_is_a_problem_without_a_line(tmp_path: Path) -> None:
     (problem,) = info.value.problems
     assert problem.line is None
     assert str(problem) == f"{tmp_path / 'absent.yaml'}: config file not found"
+
+
+def test_one_linter_finds_each_folders_config_and_sees_a_new_one(tmp_path: Path) -> None:
+    """Within a run, notes in one folder share the config found for it; notes in a
+    sub-folder with a config of its own get that one; and a Linter that lives on (as the
+    language server's does) sees a config written after its last run."""
+    from notelint.linter import Linter
+
+    text = "Dear Ana,\n\nThank you so much!!! I am thrilled!!!\n\nBest,\nBo\n"
+    (tmp_path / "a.txt").write_text(text)
+    (tmp_path / "b.txt").write_text(text)
+    quiet = tmp_path / "quiet"
+    quiet.mkdir()
+    (quiet / "c.txt").write_text(text)
+    write(quiet, "rules:\n  enthusiasm: off\n")
+    linter = Linter()
+
+    def flagged() -> dict[str, bool]:
+        found = linter.lint_paths([tmp_path]).violations
+        names = {Path(v.path).name for v in found if v.rule == "enthusiasm"}
+        return {name: name in names for name in ("a.txt", "b.txt", "c.txt")}
+
+    assert flagged() == {"a.txt": True, "b.txt": True, "c.txt": False}
+    write(tmp_path, "rules:\n  enthusiasm: off\n")
+    assert flagged() == {"a.txt": False, "b.txt": False, "c.txt": False}
