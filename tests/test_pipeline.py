@@ -75,3 +75,30 @@ def test_lookup_lemmas_are_spacys() -> None:
     preset = nlp.make_doc("meetings were")
     preset[0].lemma_ = "kept"
     assert [t.lemma_ for t in nlp.get_pipe("lemmatizer")(preset)] == ["kept", "be"]
+
+
+def test_sentences_and_text_are_spacys() -> None:
+    """The array-based sentencizer starts the sentences spaCy's own starts, and the text
+    the line-break splitter reads is the Doc's, on every corpus note and odd inputs."""
+    import json
+    from pathlib import Path
+
+    import spacy
+
+    from notelint.longruns import LongRunTokenizer, take_text
+    from notelint.pipeline import ArraySentencizer
+
+    nlp = build_nlp()
+    plain = spacy.blank("en")
+    spacys = plain.add_pipe("sentencizer")
+    ours = ArraySentencizer()
+    keeping = LongRunTokenizer(plain.tokenizer, plain.vocab, keep_text=True)
+    corpora = sorted((Path(__file__).parent / "corpus").glob("*.jsonl"))
+    texts = [json.loads(line)["text"] for c in corpora for line in c.read_text().splitlines()]
+    texts += ["", "!", "Hi", "Wow!!! Really?! Yes.", "a.b. c", "End.。Next", "x" * 400 + ". Ok"]
+    for text in texts:
+        doc = keeping(text)
+        assert take_text(doc) == doc.text and not doc.user_data
+        expected = [t.is_sent_start for t in spacys(nlp.make_doc(text))]
+        assert [t.is_sent_start for t in ours(nlp.make_doc(text))] == expected
+    assert len(texts) > 100

@@ -20,17 +20,37 @@ from spacy.vocab import Vocab
 LONG_RUN = 300
 _LONG = re.compile(rf"\S{{{LONG_RUN},}}")
 _PIECES = re.compile(r"\w+|\S")
+#: where a Doc's user_data holds the text it was made from (spaCy keeps it unchanged)
+TEXT_KEY = "notelint_text"
+
+
+def take_text(doc: Doc) -> str:
+    """The Doc's text, taken from its user_data when the tokenizer kept it there (so
+    that no Doc leaves the pipeline carrying it), else joined from its tokens."""
+    text = doc.user_data.pop(TEXT_KEY, None)
+    return text if isinstance(text, str) else doc.text
 
 
 class LongRunTokenizer:
     """Tokenizes like `tokenizer`, but runs of LONG_RUN or more characters without a space
     become words (`\\w+`) and single marks."""
 
-    def __init__(self, tokenizer: Callable[[str], Doc], vocab: Vocab) -> None:
+    def __init__(
+        self, tokenizer: Callable[[str], Doc], vocab: Vocab, *, keep_text: bool = False
+    ) -> None:
         self.tokenizer = tokenizer
         self.vocab = vocab
+        self.keep_text = keep_text
 
     def __call__(self, text: str) -> Doc:
+        doc = self._tokenize(text)
+        if self.keep_text:
+            # For a component that reads the text (see take_text): Doc.text joins the
+            # tokens' texts again, making a Token object for each.
+            doc.user_data[TEXT_KEY] = text
+        return doc
+
+    def _tokenize(self, text: str) -> Doc:
         runs = list(_LONG.finditer(text))
         if not runs:
             return self.tokenizer(text)

@@ -26,11 +26,11 @@ import spacy
 from spacy.lang.en.lemmatizer import EnglishLemmatizer
 from spacy.language import Language
 from spacy.lookups import Lookups
-from spacy.pipeline import Lemmatizer
+from spacy.pipeline import Lemmatizer, Sentencizer
 from spacy.tokens import Doc
 
 from notelint import cache
-from notelint.longruns import LongRunTokenizer
+from notelint.longruns import LongRunTokenizer, take_text
 from notelint.wordtable import TextTable
 
 
@@ -157,6 +157,47 @@ def make_lemma_case(nlp: Language, name: str) -> LemmaCase:
     return LemmaCase(nlp)
 
 
+class ArraySentencizer(Sentencizer):
+    """spaCy's sentencizer, reading the tokens' texts and punctuation flags as arrays:
+    spaCy's own makes a Token object for every token of the note."""
+
+    def __init__(self, name: str = "sentencizer") -> None:
+        super().__init__(name)
+        self._mark_of: dict[int, int] = {}  # ORTH hash -> whether a sentence-final mark
+
+    def predict(self, docs: Any) -> list[list[bool]]:
+        guesses: list[list[bool]] = []
+        for doc in docs:
+            n = len(doc)
+            if not n:
+                guesses.append([])
+                continue
+            orths, puncts = doc.to_array(["ORTH", "IS_PUNCT"]).T.tolist()
+            strings, marks = doc.vocab.strings, _bounded(self._mark_of)
+            found = [False] * n
+            found[0] = True
+            start, seen_mark = 0, False
+            # As spaCy's: a sentence starts at the first token after a run of marks
+            # and punctuation that holds a sentence-final mark.
+            for i, orth in enumerate(orths):
+                mark = marks.get(orth)
+                if mark is None:
+                    mark = marks[orth] = int(strings[orth] in self.punct_chars)
+                if seen_mark and not puncts[i] and not mark:
+                    found[start] = True
+                    start, seen_mark = i, False
+                elif mark:
+                    seen_mark = True
+            found[start] = True
+            guesses.append(found)
+        return guesses
+
+
+@Language.factory("notelint_sentencizer", assigns=["token.is_sent_start"])
+def make_sentencizer(nlp: Language, name: str) -> ArraySentencizer:
+    return ArraySentencizer(name)
+
+
 _LIST_MARK = re.compile(r"^\s*(?:[-*+•]|\d+[.)])\s")
 #: SENT_START values as Doc.to_array gives them: 1 starts a sentence, -1 does not
 _START, _NOT_START = 1, 2**64 - 1
@@ -171,10 +212,10 @@ class LineBreaks:
         self.short_line = short_line
 
     def __call__(self, doc: Doc) -> Doc:
+        text = take_text(doc)
         n = len(doc)
         if n < 2:
             return doc
-        text = doc.text
         # Arrays rather than Token objects: only the tokens at a line break are looked at.
         columns: Any = ["IDX", "LENGTH", "IS_SPACE", "SENT_START"]
         idx, length, space, original = doc.to_array(columns).T.tolist()
@@ -263,12 +304,13 @@ def _build(model: str | None) -> Language:
             cast(Lemmatizer, nlp.add_pipe("lemmatizer", config={"mode": "lookup"})).initialize()
     else:
         nlp = spacy.blank("en")
-        nlp.add_pipe("sentencizer")
+        nlp.add_pipe("notelint_sentencizer", name="sentencizer")
         lemmatizer = nlp.add_pipe("notelint_lookup_lemmatizer", name="lemmatizer")
         cast(LookupLemmas, lemmatizer).use_table(_lemma_table())
-    nlp.tokenizer = LongRunTokenizer(nlp.tokenizer, nlp.vocab)
+    line_breaks = "parser" not in nlp.pipe_names
+    nlp.tokenizer = LongRunTokenizer(nlp.tokenizer, nlp.vocab, keep_text=line_breaks)
     nlp.add_pipe("notelint_lemma_case")
-    if "parser" not in nlp.pipe_names:
+    if line_breaks:
         nlp.add_pipe("notelint_line_breaks")
     return nlp
 
