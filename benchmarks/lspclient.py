@@ -7,9 +7,14 @@ import json
 import os
 import queue
 import subprocess
+import sys
 import threading
 import time
+from pathlib import Path
 from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from tests.lsp.rawclient import read_message  # noqa: E402  (the framing, shared)
 
 
 class StdioClient:
@@ -24,20 +29,8 @@ class StdioClient:
     def _read(self) -> None:
         out = self.proc.stdout
         assert out is not None
-        while True:
-            length = None
-            while True:
-                line = out.readline()
-                if not line:
-                    return
-                if line in (b"\r\n", b"\n"):
-                    break
-                name, _, value = line.decode("ascii").partition(":")
-                if name.lower() == "content-length":
-                    length = int(value)
-            if length is None:
-                continue
-            self.inbox.put((time.perf_counter(), json.loads(out.read(length))))
+        while (message := read_message(out)) is not None:
+            self.inbox.put((time.perf_counter(), message))
 
     def send(self, message: dict[str, Any]) -> None:
         body = json.dumps({"jsonrpc": "2.0", **message}).encode()

@@ -12,9 +12,28 @@ import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 Message = dict[str, Any]
+
+
+def read_message(stream: IO[bytes]) -> Message | None:
+    """The next JSON-RPC message framed with a Content-Length header, or None when the
+    stream ends."""
+    length = None
+    while True:
+        line = stream.readline()
+        if not line:
+            return None
+        if line in (b"\r\n", b"\n"):
+            break
+        name, _, value = line.decode("ascii").partition(":")
+        if name.strip().lower() == "content-length":
+            length = int(value)
+    if length is None:
+        raise ValueError("a message without a Content-Length header")
+    message: Message = json.loads(stream.read(length))
+    return message
 
 
 class RawServer:
@@ -36,19 +55,10 @@ class RawServer:
         out = self.proc.stdout
         assert out is not None
         while True:
-            length = None
-            while True:
-                line = out.readline()
-                if not line:
-                    self.inbox.put(None)
-                    return
-                if line in (b"\r\n", b"\n"):
-                    break
-                name, _, value = line.decode("ascii").partition(":")
-                if name.strip().lower() == "content-length":
-                    length = int(value)
-            assert length is not None
-            self.inbox.put(json.loads(out.read(length)))
+            message = read_message(out)
+            self.inbox.put(message)
+            if message is None:
+                return
 
     # -- sending -----------------------------------------------------------------------
     def send_raw(self, body: bytes) -> None:
