@@ -101,3 +101,16 @@ def test_a_lone_surrogate_in_a_quoted_printable_body_is_linted_not_a_crash(
     text = "Content-Transfer-Encoding: quoted-printable\n\nThanks, thx \ud800\n"
     assert "informal" in {v.rule for v in linter.lint_text(text, "n.eml")}
     linter.lint_text("Content-Transfer-Encoding: quoted-printable\n\ud800", "n.eml")
+
+
+@pytest.mark.parametrize("space", ["\u200b", "\u2060", "\ufeff"])
+def test_a_zero_width_space_does_not_hide_the_word_it_touches(linter: Linter, space: str) -> None:
+    """A zero-width space glued to a word (pasted from the web) is read as the space it
+    looks like: the word is found, and fixing reaches a fixed point in one run (a fix
+    pass once missed "so excited" behind a U+FEFF, which the next read took for a BOM)."""
+    text = f"Dear Ms. Chen,\n\nI am {space}so excited{space} to join.\n\nBest,\nTom\n"
+    gushes = [v for v in linter.lint_text(text, "n.txt") if v.rule == "enthusiasm"]
+    assert [(v.line, v.column, v.end_column) for v in gushes] == [(3, 7, 17)]
+    for case in (f"{space}{space}SO excited", text, f"{space}thx"):
+        for name in ("n.txt", "n.md", "n.html"):
+            props.check_case(LINTER, props.Case(case, name, False))

@@ -151,11 +151,11 @@ def editable(note: Note, edit: Edit) -> bool:
     if edit.start == edit.end:
         at = edit.start
         line_start = at == 0 or text[at - 1] in "\r\n"
-        return line_start or (masked[at - 1] == text[at - 1] and not text[at - 1].isspace())
+        return line_start or (note.shows_text(at - 1) and not text[at - 1].isspace())
     # A soft line break in a hard-wrapped paragraph is prose shown as a space.
     return all(
-        m == t or (m == " " and t in "\r\n")
-        for m, t in zip(masked[edit.start : edit.end], text[edit.start : edit.end], strict=True)
+        note.shows_text(i) or (masked[i] == " " and text[i] in "\r\n")
+        for i in range(edit.start, edit.end)
     )
 
 
@@ -416,7 +416,7 @@ def _insertions(note: Note, entry: FixEntry, fields: _Fields, flagged: int) -> I
     if where is None:
         return
     point, breaks = where
-    if point < len(note.text) and note.masked[point] != note.text[point]:
+    if point < len(note.text) and not note.shows_text(point):
         return  # the line starts with markup (a list item, a heading): leave it be
     newline = next((b for b in ("\r\n", "\r") if b in note.text), "\n")
     for template in entry.templates:
@@ -491,6 +491,6 @@ def _line_begin(note: Note, at: int) -> int:
     prose_begin = max(masked.rfind(c, 0, at) for c in _LINE_BREAKS) + 1
     if prose_begin > begin:
         begin = prose_begin
-        while begin < at and text[begin] != masked[begin]:
+        while begin < at and not note.shows_text(begin):
             begin += 1
     return begin

@@ -67,6 +67,12 @@ class Note:
     def lines(self) -> LineIndex:
         return LineIndex(self.text)
 
+    def shows_text(self, i: int) -> bool:
+        """Whether the mask shows the text's own character at i: the same character, or
+        a zero-width space that the rules read as a space."""
+        shown, written = self.masked[i], self.text[i]
+        return shown == written or (shown == " " and written in INVISIBLE_SPACES)
+
     @cached_property
     def body_start(self) -> int:
         """Offset of the first prose character: where missing-content violations point."""
@@ -75,6 +81,10 @@ class Note:
                 return i
         return 0
 
+
+#: zero-width spaces: U+200B, the word joiner U+2060 and U+FEFF inside a text (pasted
+#: from the web or a word processor, invisible on screen); the mask makes them spaces
+INVISIBLE_SPACES = "\u200b\u2060\ufeff"
 
 #: spaCy's default Language.max_length: a longer text is no note, and cannot be parsed.
 MAX_NOTE_CHARS = 1_000_000
@@ -173,12 +183,17 @@ def note_from_text(text: str, path: str = "<text>", *, fmt: str | None = None) -
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
+_INVISIBLE_SPACE = re.compile(f"[{INVISIBLE_SPACES}]")
 
 
 def _encodable(masked: str) -> str:
-    """The masked text with lone surrogates (text from an API or editor that is not valid
-    Unicode) replaced by U+FFFD: spaCy cannot hash them, and one character stays one."""
-    return masked if masked.isascii() else _SURROGATE.sub("\ufffd", masked)
+    """The masked text as the rules read it, one character for one: lone surrogates
+    (text from an API or editor that is not valid Unicode, which spaCy cannot hash) are
+    U+FFFD, and zero-width spaces are spaces, so that the word they touch is still the
+    word ("\ufeffso excited" reads "so excited", as it does on screen)."""
+    if masked.isascii():
+        return masked
+    return _INVISIBLE_SPACE.sub(" ", _SURROGATE.sub("\ufffd", masked))
 
 
 def _front_matter_directive(text: str, front: FrontMatter, ids: frozenset[str]) -> Directive:
