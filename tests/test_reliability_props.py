@@ -114,3 +114,15 @@ def test_a_zero_width_space_does_not_hide_the_word_it_touches(linter: Linter, sp
     for case in (f"{space}{space}SO excited", text, f"{space}thx"):
         for name in ("n.txt", "n.md", "n.html"):
             props.check_case(LINTER, props.Case(case, name, False))
+
+
+def test_a_lone_surrogate_in_front_matter_is_a_front_matter_error(linter: Linter) -> None:
+    """libyaml cannot encode a lone surrogate (possible from the API or an editor): the
+    front matter is reported as not valid YAML at its line, not a crash."""
+    from notelint.sources import SourceError, note_from_text
+
+    for text in ("---\n\ud800\n---\nHi\n", "---\na: 1\nb: x\udfff\n---\nHi\n"):
+        with pytest.raises(SourceError, match=r"front matter is not valid YAML \(line [23]\)"):
+            note_from_text(text, "n.md")
+    case = "---\n" + "really " * 100 + "\ud800---\ninterviewer: Dana Chen\n---\n"
+    props.check_case(LINTER, props.Case(case, "n.txt", False))

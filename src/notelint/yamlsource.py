@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import yaml
@@ -10,6 +11,7 @@ Path_ = tuple[Any, ...]
 # libyaml's parser when PyYAML has it (its wheels do): the shipped rule set is large and
 # the pure-Python parser would cost a second at every start.
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class LenientSafeLoader(yaml.SafeLoader):
@@ -46,6 +48,11 @@ def load_with_lines(
     win) is an error: appended to `duplicates` as (line, message) when a list is given,
     else raised as a YamlError.
     """
+    half = _SURROGATE.search(text)
+    if half:  # only from the API or an editor: a file is decoded first; libyaml would crash
+        line = text.count("\n", 0, half.start()) + 1
+        code = f"U+{ord(half.group()):04X}"
+        raise YamlError(line, f"not valid YAML: {code} is half a character (a lone surrogate)")
     try:
         node = yaml.compose(text, Loader=_LOADER)
     except yaml.YAMLError as exc:
