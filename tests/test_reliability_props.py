@@ -126,3 +126,16 @@ def test_a_lone_surrogate_in_front_matter_is_a_front_matter_error(linter: Linter
             note_from_text(text, "n.md")
     case = "---\n" + "really " * 100 + "\ud800---\ninterviewer: Dana Chen\n---\n"
     props.check_case(LINTER, props.Case(case, "n.txt", False))
+
+
+@pytest.mark.parametrize("name", ["n.html", "n.md", "n.eml"])
+def test_a_marked_section_python_does_not_know_is_text(linter: Linter, name: str) -> None:
+    """Python's HTML parser raises AssertionError on "<![" before anything but a keyword it
+    knows: the rest is read as text, and Outlook's "<![if ...]>" stays markup."""
+    props.check_case(LINTER, props.Case("<![Dear Ms. Chen,", name, False))
+    text = "<p>Dear Ms. Chen, <![Dear thx</p>"
+    assert "informal" in {v.rule for v in linter.lint_text(text, "n.html")}
+    from notelint.sources import note_from_text
+
+    outlook = "<p>Dear Ms. Chen,</p><p><![if !supportLists]>-<![endif]> thx</p>"
+    assert note_from_text(outlook, "n.html").masked.split() == ["Dear", "Ms.", "Chen,", "-", "thx"]

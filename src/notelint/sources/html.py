@@ -197,6 +197,14 @@ class _Scanner(HTMLParser):
         self.scan.comments.append((self.base + at, self.base + at + len(data) + 7))
 
 
+# Python's parser raises AssertionError on "<![" followed by anything but a keyword it
+# knows ("<![Dear Ms. Chen,"); such a "<" is fed to it as a space (one character for
+# one), so the rest reads as text. Outlook's "<![if !supportLists]>" stays markup.
+_BAD_MARKED_SECTION = re.compile(
+    r"<!\[(?!(?i:temp|cdata|ignore|include|rcdata|if|else|endif)(?![-_.a-zA-Z0-9]))"
+)
+
+
 def scan(
     text: str,
     start: int = 0,
@@ -213,7 +221,7 @@ def scan(
     """
     end = len(text) if end is None else end
     scanner = _Scanner(text[start:end], start, keep_unknown, email)
-    scanner.feed(text[start:end])
+    scanner.feed(_BAD_MARKED_SECTION.sub(" ![", text[start:end]))
     scanner.close()
     return scanner.scan
 
