@@ -57,11 +57,16 @@ def code_fingerprint() -> str:
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()
 
 
-def package_file_stamp(module: str, relative: str) -> str:
-    """Where a data file of an installed package is, with its size and age, without
-    importing the package: a new version of the package misses entries made from it."""
+def package_file(module: str, relative: str) -> Path | None:
+    """Where a data file of an installed package is, without importing the package."""
     spec = importlib.util.find_spec(module)
-    path = Path(spec.origin).parent / relative if spec and spec.origin else None
+    return Path(spec.origin).parent / relative if spec and spec.origin else None
+
+
+def package_file_stamp(module: str, relative: str) -> str:
+    """Where a data file of an installed package is, with its size and age: a new
+    version of the package misses entries made from it."""
+    path = package_file(module, relative)
     try:
         info = path.stat() if path else None
     except OSError:

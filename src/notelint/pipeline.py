@@ -14,11 +14,9 @@ from __future__ import annotations
 
 import bisect
 import gzip
-import importlib.util
 import json
 import re
 import threading
-from pathlib import Path
 from typing import Any, cast
 
 import numpy
@@ -327,9 +325,8 @@ def _lemma_table() -> TextTable:
     table: TextTable | None = cache.load("lemmas", key)
     if table is None:
         # The JSON itself: spaCy's Lookups keep only the words' hashes.
-        spec = importlib.util.find_spec("spacy_lookups_data")
-        folder = Path(spec.origin).parent if spec and spec.origin else Path()
-        with gzip.open(folder / "data" / "en_lemma_lookup.json.gz", "rt", encoding="utf-8") as f:
+        path = cache.package_file("spacy_lookups_data", "data/en_lemma_lookup.json.gz")
+        with gzip.open(path or "en_lemma_lookup.json.gz", "rt", encoding="utf-8") as f:
             words: dict[str, str] = json.load(f)
         table = TextTable(words.items())
         cache.store("lemmas", key, table)
