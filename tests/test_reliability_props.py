@@ -139,3 +139,18 @@ def test_a_marked_section_python_does_not_know_is_text(linter: Linter, name: str
 
     outlook = "<p>Dear Ms. Chen,</p><p><![if !supportLists]>-<![endif]> thx</p>"
     assert note_from_text(outlook, "n.html").masked.split() == ["Dear", "Ms.", "Chen,", "-", "thx"]
+
+
+def test_no_line_is_inserted_inside_a_code_span_that_runs_over_lines(linter: Linter) -> None:
+    """A Markdown code span ran from the greeting line into the last line, so the space
+    that line starts with was inside it. The mask shows a space as itself, so that line
+    start looked like prose: the closing inserted there was read as code, and every fix
+    pass inserted another."""
+    text = "Dear Ms. Chen, `notes\r\nSubject: Thanks\r\n `<\r\n"
+    sign_off = [v for v in linter.lint_text(text, "n.md") if v.rule == "sign-off"]
+    assert len(sign_off) == 1 and sign_off[0].fix_options == ()
+    # Outside the span the same line gets the closing.
+    plain = text.replace("`", "'")
+    assert fix_text(plain, filename="n.md", unsafe=True).count("Best regards,") == 1
+    case = "Dear Ms. Chen," * 4 + "`" + "really " * 100 + "Subject: Thanks\r\n `<"
+    props.check_case(LINTER, props.Case(case, "n.md", False))

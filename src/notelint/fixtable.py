@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING, Any
 from notelint.lexicons import Lexicons, alternation
 from notelint.model import Applicability, Edit, Finding, Fix, FixOption, Rule
 from notelint.regexguard import regex_problem
+from notelint.sources import INVISIBLE_SPACES
 
 if TYPE_CHECKING:
     from notelint.positions import LineIndex
@@ -416,7 +417,7 @@ def _insertions(note: Note, entry: FixEntry, fields: _Fields, flagged: int) -> I
     if where is None:
         return
     point, breaks = where
-    if point < len(note.text) and not note.shows_text(point):
+    if not _read_as_prose(note, point):
         return  # the line starts with markup (a list item, a heading): leave it be
     newline = next((b for b in ("\r\n", "\r") if b in note.text), "\n")
     for template in entry.templates:
@@ -462,6 +463,20 @@ def _insertion_point(note: Note, place: str, flagged: int) -> tuple[int, int] | 
         if _closing(line.text):
             return _line_begin(note, line.start), 2
     return None
+
+
+def _read_as_prose(note: Note, point: int) -> bool:
+    """Whether text inserted at point would be read as prose: the first character from
+    point on that is not white space is one the reader shows. The character at point
+    cannot tell alone: white space inside markup (a code span running over lines) is
+    masked as itself."""
+    text = note.text
+    at = point
+    while at < len(text) and (text[at].isspace() or text[at] in INVISIBLE_SPACES):
+        at += 1
+    if at == len(text):
+        return point == len(text)
+    return note.shows_text(at)
 
 
 def _closing(text: str) -> bool:
