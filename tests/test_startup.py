@@ -91,13 +91,13 @@ def test_jobs_give_the_same_output_as_one_process(
 ) -> None:
     _corpus_notes(tmp_path, 80)
     forked: list[int] = []
-    real = linter_module._lint_in_workers
+    real = linter_module._in_workers
 
     def spy(*args: object, **kwargs: object) -> object:
         forked.append(1)
         return real(*args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(linter_module, "_lint_in_workers", spy)
+    monkeypatch.setattr(linter_module, "_in_workers", spy)
     runner = CliRunner()
     outputs = {}
     for jobs in ("1", "2", "3"):

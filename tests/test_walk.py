@@ -164,3 +164,69 @@ def test_a_device_given_by_name_is_an_error(tmp_path: Path) -> None:
         str(device),
         "not a regular file",
     )
+
+
+def test_workers_report_what_one_process_reports_in_the_same_order(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With more than one job the workers read the notes as well as lint them; the
+    report must not show it: the same violations, errors, notices and count, in the
+    order of the inputs, as reading and linting them one by one in this process."""
+    from notelint import linter as linter_module
+    from notelint.linter import Report
+
+    notes = tmp_path / "notes"
+    texts = [NOTE, NOTE + "\nI am SO excited!!!\n", "Hi,\n\nthx for the chat\n\nTom\n"]
+    for i in range(120):
+        folder = ("", "strict/", "broken/")[i % 3] if i % 4 else ""
+        write(notes, f"{folder}n{i:03d}.md", data=texts[i % 3].encode())
+    (notes / "strict" / ".notelint.yaml").write_text("rules:\n  informal: off\n")
+    (notes / "broken" / ".notelint.yaml").write_text("rules: [\n")
+    write(notes, "n050.txt", "broken/z.md", data=b"\x89PNG\r\n\x1a\n\x00\x00\x00")
+    write(notes, "n070.md", data=b"---\ninterviewer: [\n---\nHi\n")
+    write(tmp_path, "named.txt", data=b"\x00\x01\x02")
+    real = Path.read_bytes
+
+    def read_bytes(self: Path) -> bytes:
+        if self.name in ("n034.md", "n035.md"):  # n035 is under the broken config
+            raise PermissionError(13, "Permission denied", str(self))
+        return real(self)
+
+    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    inputs = [notes / "strict", tmp_path / "gone.md", notes, tmp_path / "named.txt"]
+
+    def summary(report: Report) -> tuple[object, ...]:
+        return (
+            [v.to_dict() for v in report.violations],
+            [str(e) for e in report.errors],
+            report.notices,
+            report.files,
+        )
+
+    one_by_one = Report()
+    reference = Linter(jobs=1)
+    read = reference.read_paths(inputs, one_by_one, verbose=True)
+    one_by_one.violations = reference.lint_notes([note for note, _ in read])
+    one_by_one.files = len(read)
+    expected = summary(one_by_one)
+    errors = expected[1]
+    assert isinstance(errors, list)
+    for name in ("gone.md", "named.txt", "n034.md", "n035.md", "n070.md", ".notelint.yaml"):
+        assert any(name in e for e in errors), name
+    assert len(expected[2]) >= 2  # the two files that are not text, and verbose notices
+
+    forked: list[int] = []
+    real_in_workers = linter_module._in_workers
+
+    def spy(*args, **kwargs):  # type: ignore[no-untyped-def]
+        forked.append(args[3])
+        return real_in_workers(*args, **kwargs)
+
+    monkeypatch.setattr(linter_module, "_in_workers", spy)
+    for jobs in (1, 2, 3, 0):
+        assert summary(Linter(jobs=jobs).lint_paths(inputs, verbose=True)) == expected, jobs
+    if linter_module._can_fork():
+        assert forked[:2] == [2, 3]
+    # Notes given as notes (the Python API) are shared out the same way.
+    in_memory = [note for note, _ in read]
+    assert [v.to_dict() for v in Linter(jobs=2).lint_notes(in_memory)] == expected[0]

@@ -13,10 +13,10 @@ import gc
 import multiprocessing
 import os
 import sys
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from notelint.config import (
     ConfigError,
@@ -49,7 +49,8 @@ WALK_SUFFIXES = NOTE_SUFFIXES
 #: memory does not grow with the number of notes
 BATCH_SIZE = 64
 #: with jobs=0 (automatic), a process is added for each this many notes, up to the
-#: machine's cores: a worker costs a fork and sending its results back
+#: machine's cores: a worker builds its own pipeline (under a second of CPU, side by side
+#: with the others) and sends its results back
 NOTES_PER_JOB = 40
 
 
@@ -199,12 +200,7 @@ class Linter:
         jobs = self._jobs_for(len(notes))
         if jobs < 2:
             return self._lint_serial(ruleset, notes)
-        # Lint a first batch here: it builds the pipeline, compiles the rules and loads
-        # the tables that load on first use, so the forked workers share them.
-        first = min(len(notes), max(1, len(notes) // (jobs * 8)), BATCH_SIZE)
-        out = self._lint_serial(ruleset, notes[:first])
-        out.extend(_lint_in_workers(self, ruleset, notes[first:], jobs))
-        return out
+        return _lint_in_workers(self, ruleset, notes, jobs)
 
     def _jobs_for(self, count: int) -> int:
         if self.jobs == 1 or not _can_fork():
@@ -267,15 +263,64 @@ class Linter:
         return _make(note, rule.id, rule.severity, message, f.start, f.end, fix)
 
     def lint_paths(self, paths: Iterable[str | Path], *, verbose: bool = False) -> Report:
+        """Lint files and folders. With more than one job, the workers read the notes
+        too, so the reading is shared out as well as the linting. The report is the same
+        for any number of jobs, errors and notices in the order of the inputs."""
         report = Report()
         self._configs_by_folder = {}
         try:
-            lintable = [note for note, _ in self.read_paths(paths, report, verbose=verbose)]
-            report.violations = self.lint_notes(lintable)
+            inputs: list[_Input] = []
+            #: how many errors and notices the walk had reported before each input
+            marks: list[tuple[int, int]] = []
+            for display, path, walked in self._expand(paths, report, verbose=verbose):
+                marks.append((len(report.errors), len(report.notices)))
+                inputs.append(_Input(display, path, walked))
+            plans: list[RuleSet | ConfigError] = []
+            for item in inputs:
+                try:
+                    plans.append(self.ruleset_for(item.display))
+                except ConfigError as exc:  # reported if the note can be read
+                    plans.append(exc)
+            problems, report.violations = self._read_and_lint(inputs, plans)
         finally:
             self._configs_by_folder = None
-        report.files = len(lintable)
+        _merge_problems(report, marks, problems)
+        for i, plan in enumerate(plans):  # as read_paths: a note under a broken config
+            if i not in problems:
+                if isinstance(plan, ConfigError):
+                    report.add_config_error(plan)
+                else:
+                    report.files += 1
         return report
+
+    def _read_and_lint(
+        self, inputs: list[_Input], plans: list[RuleSet | ConfigError]
+    ) -> tuple[dict[int, InputError | str], list[Violation]]:
+        """Why each input that could not be read was not (by index), and the violations
+        of the others, a rule set's notes together (rule sets in order of first use)."""
+        groups: dict[int, tuple[RuleSet | None, list[int]]] = {}
+        for i, plan in enumerate(plans):
+            ruleset = None if isinstance(plan, ConfigError) else plan  # None: read only
+            groups.setdefault(id(ruleset), (ruleset, []))[1].append(i)
+        rulesets = [ruleset for ruleset, _ in groups.values()]
+        jobs = self._jobs_for(len(inputs))
+        size = len(inputs) if jobs < 2 else max(1, min(BATCH_SIZE, len(inputs) // (jobs * 16)))
+        tasks = [
+            (g, tuple(indexes[at : at + size]))
+            for g, (_, indexes) in enumerate(groups.values())
+            for at in range(0, len(indexes), size)
+        ]
+        work = (self, inputs, rulesets)
+        if jobs < 2:
+            parts = [_read_and_lint_task(work, task) for task in tasks]
+        else:
+            parts = _in_workers(work, _read_and_lint_in_worker, tasks, jobs)
+        problems: dict[int, InputError | str] = {}
+        violations: list[Violation] = []
+        for part_problems, part_violations in parts:
+            problems.update(part_problems)
+            violations.extend(part_violations)
+        return problems, violations
 
     def read_paths(
         self, paths: Iterable[str | Path], report: Report, *, verbose: bool = False
@@ -283,15 +328,13 @@ class Linter:
         """The notes to lint, each with its file; what cannot be read goes to report."""
         notes: list[tuple[Note, Path]] = []
         for display, path, walked in self._expand(paths, report, verbose=verbose):
-            try:
-                notes.append((read_note(path, display), path))
-            except NotTextError as exc:
-                if not walked:
-                    report.errors.append(InputError(display, str(exc)))
-                else:  # said even without verbose: its name promised a note
-                    report.notices.append(f"{display}: skipped, not a text file")
-            except SourceError as exc:
-                report.errors.append(InputError(display, str(exc)))
+            got = _read_input(_Input(display, path, walked))
+            if isinstance(got, Note):
+                notes.append((got, path))
+            elif isinstance(got, InputError):
+                report.errors.append(got)
+            else:
+                report.notices.append(got)
         lintable = []
         for note, path in notes:  # a note under a broken .notelint.yaml is an error
             try:
@@ -416,13 +459,87 @@ def _can_fork() -> bool:
     return sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods()
 
 
-#: what forked workers lint: set just before the pool forks, read by _lint_slice
-_WORK: tuple[Linter, RuleSet, Sequence[Note]] | None = None
+@dataclass(frozen=True)
+class _Input:
+    """A file to lint: as the user named it (or the walk found it), and whether a folder
+    walk found it."""
+
+    display: str
+    path: Path
+    walked: bool
+
+
+def _read_input(item: _Input) -> Note | InputError | str:
+    """The note, or why it cannot be linted: an error, or a notice (a text file a walk
+    found that is not text after all)."""
+    try:
+        return read_note(item.path, item.display)
+    except NotTextError as exc:
+        if not item.walked:
+            return InputError(item.display, str(exc))
+        # said even without verbose: its name promised a note
+        return f"{item.display}: skipped, not a text file"
+    except SourceError as exc:
+        return InputError(item.display, str(exc))
+
+
+def _merge_problems(
+    report: Report, marks: list[tuple[int, int]], problems: dict[int, InputError | str]
+) -> None:
+    """Put each input's read problem after what the walk reported before that input:
+    the order reading them one by one gives."""
+    walk_errors, walk_notices = report.errors, report.notices
+    report.errors, report.notices = [], []
+    taken_errors = taken_notices = 0
+    for i, (errors, notices) in enumerate(marks):
+        report.errors += walk_errors[taken_errors:errors]
+        report.notices += walk_notices[taken_notices:notices]
+        taken_errors, taken_notices = errors, notices
+        problem = problems.get(i)
+        if isinstance(problem, InputError):
+            report.errors.append(problem)
+        elif problem is not None:
+            report.notices.append(problem)
+    report.errors += walk_errors[taken_errors:]
+    report.notices += walk_notices[taken_notices:]
+
+
+_ReadWork = tuple[Linter, list[_Input], list[RuleSet | None]]
+_ReadTask = tuple[int, tuple[int, ...]]
+
+
+def _read_and_lint_task(
+    work: _ReadWork, task: _ReadTask
+) -> tuple[list[tuple[int, InputError | str]], list[Violation]]:
+    """Read the task's inputs and lint those read, with its group's rule set (None: the
+    config is broken, so they are read, to report what cannot be, and not linted)."""
+    linter, inputs, rulesets = work
+    group, indexes = task
+    ruleset = rulesets[group]
+    problems: list[tuple[int, InputError | str]] = []
+    notes: list[Note] = []
+    for i in indexes:
+        got = _read_input(inputs[i])
+        if isinstance(got, Note):
+            notes.append(got)
+        else:
+            problems.append((i, got))
+    if ruleset is None or not notes:
+        return problems, []
+    return problems, linter._lint_serial(ruleset, notes)
+
+
+def _read_and_lint_in_worker(
+    task: _ReadTask,
+) -> tuple[list[tuple[int, InputError | str]], list[Violation]]:
+    assert _WORK is not None
+    return _read_and_lint_task(_WORK, task)
 
 
 def _lint_slice(bounds: tuple[int, int]) -> list[Violation]:
     assert _WORK is not None
-    linter, ruleset, notes = _WORK
+    work: tuple[Linter, RuleSet, Sequence[Note]] = _WORK
+    linter, ruleset, notes = work
     return linter._lint_serial(ruleset, notes[bounds[0] : bounds[1]])
 
 
@@ -431,15 +548,28 @@ def _lint_in_workers(
 ) -> list[Violation]:
     """Violations of notes, in order, linted by `jobs` forked processes. The notes reach
     the workers through fork (only slice bounds are sent); violations come back."""
-    global _WORK
     if not notes:
         return []
-    size = max(1, min(BATCH_SIZE, len(notes) // (jobs * 4)))
+    size = max(1, min(BATCH_SIZE, len(notes) // (jobs * 16)))
     slices = [(i, min(i + size, len(notes))) for i in range(0, len(notes), size)]
-    _WORK = (linter, ruleset, notes)
+    parts = _in_workers((linter, ruleset, notes), _lint_slice, slices, jobs)
+    return [v for part in parts for v in part]
+
+
+#: what forked workers work on: set just before the pool forks, read by the task
+#: functions (only the tasks are sent to the workers; results come back)
+_WORK: Any = None
+
+
+def _in_workers(work: Any, function: Callable[[Any], Any], tasks: list[Any], jobs: int) -> list:
+    """function(task) for each task, in order, in `jobs` forked processes. They fork at
+    once, before spaCy is loaded if it is not yet: each builds its own pipeline, side by
+    side, rather than waiting while one process builds it for all."""
+    global _WORK
+    _WORK = work
     try:
         with multiprocessing.get_context("fork").Pool(jobs) as pool:
-            return [v for part in pool.imap(_lint_slice, slices) for v in part]
+            return list(pool.imap(function, tasks))
     finally:
         _WORK = None
 
