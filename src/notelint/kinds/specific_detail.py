@@ -24,7 +24,7 @@ pronouns and determiners as modifiers when a trained pipeline provides them.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -141,30 +141,41 @@ class SpecificDetailKind(Kind[SpecificDetailOptions]):
 
     # -- the check -------------------------------------------------------------------
     def check(self, doc: Doc, note: Note) -> Iterable[Finding]:
-        if not self.specifics(doc, note):
+        if not self.specifics(doc, note, enough=self.options.min_specifics):
             # where a detail belongs: the paragraph after the opening
             yield self.finding(*place_span(note, "middle"))
 
-    def specifics(self, doc: Doc, note: Note) -> list[tuple[str, str]]:
+    def specifics(
+        self, doc: Doc, note: Note, *, enough: int | None = None
+    ) -> list[tuple[str, str]]:
         """The specific details found, as (what, text) pairs: empty when there are none
-        (or fewer than `min_specifics`)."""
-        reports = self.reports(doc, note)
-        if not reports:
-            return []
-        excluded = self._excluded(doc, note)
-        times = self.times.spans(doc)
+        (or fewer than `min_specifics`). With `enough`, the search stops once that many
+        are found (the check needs no more): reports are looked for one by one, and most
+        notes name a detail in their first."""
+        excluded: set[int] | None = None
+        times: list[Span] = []
+        seen: list[Report] = []
         found: list[tuple[str, str]] = []
-        for report in reports:
+        for report in self._reports(doc, note):
+            if excluded is None:
+                excluded, times = self._excluded(doc, note), self.times.spans(doc)
+            seen.append(report)
             found.extend(self._signals(doc, report, excluded, times))
+            if enough is not None and len(set(found)) >= enough:
+                break
+        if excluded is None:
+            return []
         if not found:
-            found.extend(self._descriptions(doc, reports, excluded))
+            found.extend(self._descriptions(doc, seen, excluded))
         # overlapping reports ("enjoyed hearing about your plan") find the same words
         found = list(dict.fromkeys(found))
         return found if len(found) >= self.options.min_specifics else []
 
     # -- step 1: where the note reports what was learned -----------------------------
     def reports(self, doc: Doc, note: Note) -> list[Report]:
-        out: list[Report] = []
+        return list(self._reports(doc, note))
+
+    def _reports(self, doc: Doc, note: Note) -> Iterator[Report]:
         table = token_table(doc)
         lower = table.lower
         forward, clause = self.forward.spans(doc), self.clause.spans(doc)
@@ -180,7 +191,7 @@ class SpecificDetailKind(Kind[SpecificDetailOptions]):
             while end < sent_end and lower[end] not in FIRST_PERSON:
                 end += 1
             if end > cue.end:
-                out.append(Report(cue.end, end, cue.text))
+                yield Report(cue.end, end, cue.text)
         for cue in backward:
             sent = cue.sent
             start = sent.start
@@ -194,13 +205,10 @@ class SpecificDetailKind(Kind[SpecificDetailOptions]):
             if _ends_with_colon(table, sent.start, sent.end):
                 continue  # an intro: what it introduces is reported below
             if cue.start > start:
-                out.append(Report(start, cue.start, cue.text))
-        out.extend(
-            self._list_reports(
-                doc, note, {table.sent_of(c.start, c.end)[0] for c in (*cues_of(cues), *backward)}
-            )
+                yield Report(start, cue.start, cue.text)
+        yield from self._list_reports(
+            doc, note, {table.sent_of(c.start, c.end)[0] for c in (*cues_of(cues), *backward)}
         )
-        return out
 
     def _list_reports(self, doc: Doc, note: Note, cued: set[int]) -> list[Report]:
         """List items after an intro sentence with a cue ("What stuck with me:")."""
