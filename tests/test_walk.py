@@ -9,6 +9,7 @@ import pytest
 
 from notelint.config import default_ruleset, load_config
 from notelint.linter import Linter
+from notelint.sources import Note
 
 NOTE = "Dear Dana,\n\nThank you for the interview.\n"
 
@@ -203,12 +204,20 @@ def test_workers_report_what_one_process_reports_in_the_same_order(
             report.files,
         )
 
-    one_by_one = Report()
-    reference = Linter(jobs=1)
-    read = reference.read_paths(inputs, one_by_one, verbose=True)
-    one_by_one.violations = reference.lint_notes([note for note, _ in read])
-    one_by_one.files = len(read)
-    expected = summary(one_by_one)
+    def reference(paths: list[Path]) -> tuple[tuple[object, ...], list[Note]]:
+        one_by_one = Report()
+        linter = Linter(jobs=1)
+        read = [note for note, _ in linter.read_paths(paths, one_by_one, verbose=True)]
+        one_by_one.violations = linter.lint_notes(read)
+        one_by_one.files = len(read)
+        return summary(one_by_one), read
+
+    # The first note of the "strict" config cannot be read: the default config's note
+    # still comes first, as it is the first that can.
+    first_unread = [notes / "strict" / "n034.md", notes / "n000.md", notes / "strict" / "n001.md"]
+    assert summary(Linter(jobs=1).lint_paths(first_unread))[:2] == reference(first_unread)[0][:2]
+
+    expected, read = reference(inputs)
     errors = expected[1]
     assert isinstance(errors, list)
     for name in ("gone.md", "named.txt", "n034.md", "n035.md", "n070.md", ".notelint.yaml"):
@@ -228,5 +237,4 @@ def test_workers_report_what_one_process_reports_in_the_same_order(
     if linter_module._can_fork():
         assert forked[:2] == [2, 3]
     # Notes given as notes (the Python API) are shared out the same way.
-    in_memory = [note for note, _ in read]
-    assert [v.to_dict() for v in Linter(jobs=2).lint_notes(in_memory)] == expected[0]
+    assert [v.to_dict() for v in Linter(jobs=2).lint_notes(read)] == expected[0]

@@ -316,11 +316,18 @@ class Linter:
         else:
             parts = _in_workers(work, _read_and_lint_in_worker, tasks, jobs)
         problems: dict[int, InputError | str] = {}
-        violations: list[Violation] = []
-        for part_problems, part_violations in parts:
+        by_group: dict[int, list[Violation]] = {}
+        for (group, _), (part_problems, part_violations) in zip(tasks, parts, strict=True):
             problems.update(part_problems)
-            violations.extend(part_violations)
-        return problems, violations
+            by_group.setdefault(group, []).extend(part_violations)
+        # Rule sets in the order of their first note that could be read, as lint_notes
+        # takes them.
+        first_read = {
+            g: min((i for i in indexes if i not in problems), default=len(inputs))
+            for g, (_, indexes) in enumerate(groups.values())
+        }
+        order = sorted(by_group, key=first_read.__getitem__)
+        return problems, [v for g in order for v in by_group[g]]
 
     def read_paths(
         self, paths: Iterable[str | Path], report: Report, *, verbose: bool = False
