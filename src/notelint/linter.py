@@ -297,7 +297,8 @@ class Linter:
         self, inputs: list[_Input], plans: list[RuleSet | ConfigError]
     ) -> tuple[dict[int, InputError | str], list[Violation]]:
         """Why each input that could not be read was not (by index), and the violations
-        of the others, a rule set's notes together (rule sets in order of first use)."""
+        of the others, a rule set's notes together (rule sets in the order of their first
+        note that could be read)."""
         groups: dict[int, tuple[RuleSet | None, list[int]]] = {}
         for i, plan in enumerate(plans):
             ruleset = None if isinstance(plan, ConfigError) else plan  # None: read only
