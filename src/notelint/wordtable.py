@@ -2,8 +2,9 @@
 of word classes as bits) or to words (a lemma).
 
 A dict of 100,000 words costs some 10 MB and a noticeable time to load; here the words
-are kept as text in buckets by their first three letters ("\\nword\\tvalue\\n..."), a
-fifth of the memory, and a lookup is one dict access and one short string search.
+are kept as text in buckets by their first three letters, each without those letters
+("\\nrest\\tvalue\\n..."), a fifth of the memory, and a lookup is one dict access and
+one short string search.
 """
 
 from __future__ import annotations
@@ -18,17 +19,18 @@ class _Buckets:
         buckets: dict[str, list[str]] = {}
         for word, value in items:
             if _storable(word) and _storable(str(value)):
-                buckets.setdefault(word[:3], []).append(f"{word}\t{value}")
+                buckets.setdefault(word[:3], []).append(f"{word[3:]}\t{value}")
         self._buckets = {key: "\n" + "\n".join(lines) + "\n" for key, lines in buckets.items()}
 
     def _find(self, word: str) -> str | None:
         bucket = self._buckets.get(word[:3])
         if bucket is None or not _storable(word):
             return None
-        at = bucket.find(f"\n{word}\t")
+        rest = word[3:]
+        at = bucket.find(f"\n{rest}\t")
         if at < 0:
             return None
-        start = at + len(word) + 2
+        start = at + len(rest) + 2
         return bucket[start : bucket.index("\n", start)]
 
     def __contains__(self, word: str) -> bool:
