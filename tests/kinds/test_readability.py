@@ -10,7 +10,7 @@ import textwrap
 import pytest
 
 from notelint.config import default_ruleset
-from notelint.kinds.readability import prose_text, score, syllables
+from notelint.kinds.readability import prose_text, score, sentence_total, syllables, word_total
 from notelint.linter import Linter
 from notelint.pipeline import build_nlp
 from tests.conftest import ROOT, SHARED, lint
@@ -123,28 +123,66 @@ def test_reading_ease_metric(tmp_path) -> None:  # type: ignore[no-untyped-def]
     assert not [v.rule for v in Linter(str(cfg)).lint_text(PLAIN) if v.rule == "readability"]
 
 
-def test_textstat_is_not_imported_unless_the_rule_runs() -> None:
+def test_textstat_is_imported_only_for_a_metric_it_computes(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    cfg = tmp_path / ".notelint.yaml"
+    cfg.write_text("rules:\n  readability: {metric: gunning-fog, max: 1}\n")
     code = textwrap.dedent(
         f"""
         import sys
         from notelint.linter import Linter
         from notelint.config import default_ruleset
-        Linter(default_ruleset(), ignore=["readability"]).lint_text({PLAIN!r})
-        before = "textstat" in sys.modules
         Linter(default_ruleset()).lint_text({PLAIN!r})
-        print(before, "textstat" in sys.modules)
+        before = "textstat" in sys.modules
+        found = Linter({str(cfg)!r}).lint_text({PLAIN!r})
+        print(before, "textstat" in sys.modules, [v.rule for v in found].count("readability"))
         """
-    )
-    # --ignore still runs the rule; switch it off in the rule set instead
-    code = code.replace(
-        'Linter(default_ruleset(), ignore=["readability"])',
-        "Linter(__import__('dataclasses').replace(default_ruleset(), rules=tuple("
-        "r for r in default_ruleset().rules if r.id != 'readability')))",
     )
     out = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT
     ).stdout.split()
-    assert out == ["False", "True"]
+    assert out == ["False", "True", "1"]
+
+
+TRICKY = [
+    "",
+    "   ",
+    "... !!! ? -- \u2014",
+    "Don't 'quote' me, they'll say; it's the rock'n'roll years' end. 'Tis true.",
+    "A well-known, state-of-the-art plan \u2014 and an en\u2013dash. Fine.",
+    "Caf\u00e9 na\u00efve \u6771\u4eac \u00bd 3.5 million, 22% of Q3's goals! Wow. Ok.",
+    "Mr. Smith met Dr. Jones. Yes. It went well, I think, on the academy's whole.",
+    "one two\nthree four five.\n\nSix seven eight nine ten? Eleven!",
+    "' ' ' 's 'll 've 're 't 'd 'x DON'T WORRY: THE ACADEMY'S PLAN.",
+    "_under_score_ and \u2018curly\u2019 apostrophes \u2019re here.",
+]
+
+
+def _dev_texts() -> list[str]:
+    path = SHARED / "eval" / "dev.jsonl"
+    if not path.exists():
+        return []
+    return [json.loads(line)["text"] for line in path.read_text(encoding="utf-8").splitlines()]
+
+
+@pytest.mark.parametrize("text", TRICKY)
+def test_word_and_sentence_counts_equal_textstat(text: str) -> None:
+    textstat = pytest.importorskip("textstat")
+    assert word_total(text) == textstat.lexicon_count(text)
+    assert sentence_total(text) == textstat.sentence_count(text)
+
+
+def test_flesch_scores_equal_textstat_on_whole_notes() -> None:
+    textstat = pytest.importorskip("textstat")
+    texts = [*_dev_texts(), *TRICKY, PLAIN, DENSE]
+    for text in texts:
+        assert word_total(text) == textstat.lexicon_count(text)
+        assert sentence_total(text) == textstat.sentence_count(text)
+        assert score(text, "flesch-kincaid-grade") == pytest.approx(
+            textstat.flesch_kincaid_grade(text)
+        ), text
+        assert score(text, "flesch-reading-ease") == pytest.approx(
+            textstat.flesch_reading_ease(text)
+        ), text
 
 
 # --------------------------------------------------------------------------- sentence-length
