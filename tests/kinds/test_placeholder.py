@@ -196,3 +196,26 @@ def test_a_slot_for_the_company_is_reported_once() -> None:
     assert rules_of(text.replace("[Company]", "the office"), context=Context(company="Acme")) >= {
         "personalization"
     }
+
+
+def test_finders_set_up_alike_share_a_notes_slots_and_others_do_not() -> None:
+    from notelint.kinds.placeholder import SlotFinder
+    from notelint.sources import note_from_text
+
+    note = note_from_text("Dear [Name],\n\nI enjoyed hearing about [Company Name].\n", "n.txt")
+    other = note_from_text(note.text.replace("[Name]", "[First Name]"), "n.txt")
+    plain = SlotFinder(SlotWords.of(default_lexicons()))
+    alike = SlotFinder(SlotWords.of(default_lexicons()))
+    excepting = SlotFinder(SlotWords.of(default_lexicons()), exceptions=["Company Name"])
+    # what each finder finds, worked out afresh (the cache is bypassed)
+    expected = {
+        (id(finder), id(n)): list(finder._slots(n))
+        for finder in (plain, excepting)
+        for n in (note, other)
+    }
+    assert expected[id(plain), id(note)] != expected[id(excepting), id(note)]
+    assert expected[id(plain), id(note)] != expected[id(plain), id(other)]
+    for finder, n in [(plain, note), (excepting, note), (plain, note), (plain, other)]:
+        assert list(finder.slots(n)) == expected[id(finder), id(n)]
+    assert list(alike.slots(other)) == expected[id(plain), id(other)]
+    assert list(excepting.slots(other)) == expected[id(excepting), id(other)]

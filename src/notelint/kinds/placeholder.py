@@ -251,6 +251,13 @@ def _finditer(regex: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
     return regex.finditer(text)
 
 
+#: one object per distinct set-up of a SlotFinder
+_SIGNATURES: dict[tuple[object, ...], tuple[object, ...]] = {}
+#: the last note a finder looked at, the finder's set-up and the slots it found: two
+#: rules ask for the slots of each note
+_last_slots: tuple[Note, tuple[object, ...], tuple[tuple[int, int, str], ...]] | None = None
+
+
 class SlotFinder:
     """Finds template slots in a note: (start, end, what) in the note's text. Used by the
     placeholder rule, and by rules that must not mistake a slot for content."""
@@ -261,6 +268,18 @@ class SlotFinder:
         self.vocabulary = vocabulary
         self.exceptions = {e.strip().lower() for e in exceptions}
         self.extra_slots = {w.strip().lower() for w in extra_words}
+        # Finders set up alike (the placeholder and learned-detail rules' usually are)
+        # share one object here, so that one can reuse the other's slots of a note.
+        signature = (
+            tuple(sorted(vocabulary.sets.items())),
+            vocabulary.bare_marker,
+            vocabulary.blank_name,
+            vocabulary.honorific,
+            vocabulary.honorifics,
+            frozenset(self.exceptions),
+            frozenset(self.extra_slots),
+        )
+        self._signature = _SIGNATURES.setdefault(signature, signature)
 
     def _is_slot(self, content: str) -> bool:
         if content.strip().lower() in self.exceptions:
@@ -269,6 +288,13 @@ class SlotFinder:
         return slot_words(content, self.vocabulary) or bool(lowered & self.extra_slots)
 
     def slots(self, note: Note) -> Iterator[tuple[int, int, str]]:
+        global _last_slots
+        last = _last_slots
+        if last is None or last[0] is not note or last[1] is not self._signature:
+            last = _last_slots = (note, self._signature, tuple(self._slots(note)))
+        return iter(last[2])
+
+    def _slots(self, note: Note) -> Iterator[tuple[int, int, str]]:
         text, masked = note.text, note.masked
         references = {m.group(1).strip().lower() for m in REF_DEFINITION.finditer(text)}
         yield from self._square(text, masked, references)
