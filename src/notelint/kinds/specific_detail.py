@@ -360,14 +360,14 @@ class SpecificDetailKind(Kind[SpecificDetailOptions]):
             out.update(_tokens_in(doc, m.start(1), m.end(1)))
         table = token_table(doc)
         names = self._people(table, note)
-        if names:
-            out.update(
-                i
-                for i, word in enumerate(table.lower)
-                if word in names or word.removesuffix("'s") in names
-            )
+        # A name, or a name with "'s"; only the words the note holds are looked for
+        # (`words` holds every lower-case form).
+        wanted = (names | {f"{name}'s" for name in names}) & table.words
+        if wanted:
+            out.update(i for i, word in enumerate(table.lower) if word in wanted)
         positions, companies = self._position_phrases(table)
         out.update(positions)
+        companies &= table.words
         if companies:
             out.update(i for i, word in enumerate(table.lower) if word in companies)
         return out
@@ -385,8 +385,13 @@ class SpecificDetailKind(Kind[SpecificDetailOptions]):
                 break
         lower = table.lower
         n = len(lower)
-        for i, word in enumerate(lower):
-            word = word.rstrip(".")
+        # Only the tokens that can start a name below: an honorific (with or without
+        # dots: "Dr", "Dr.") or "you".
+        starts = {
+            w for w in table.words if (bare := w.rstrip(".")) in self.honorifics or bare == "you"
+        }
+        for i in [i for i, word in enumerate(lower) if word in starts]:
+            word = lower[i].rstrip(".")
             if word in self.honorifics:
                 names.update(lower[k] for k in _capitalised_run(table, i + 1))
             elif word == "you" and i + 1 < n and lower[i + 1] == "and":
