@@ -239,6 +239,8 @@ class EnthusiasmKind(Kind[EnthusiasmOptions]):
         return "".join(out)
 
     def _exclamations(self, note: Note) -> Iterator[Hit]:
+        if not any("!" in t or "！" in t for t in (note.text, note.masked)):
+            return  # every run holds one of them (most notes have none)
         text = self._bang_text(note)
         runs = [
             m
@@ -265,9 +267,8 @@ class EnthusiasmKind(Kind[EnthusiasmOptions]):
         return word is not None and word.group().lower() in names
 
     def _caps(self, doc: Doc, note: Note) -> Iterator[Hit]:
-        table = token_table(doc)
-        lemmas = dict(zip(table.idx, table.lemma, strict=True))
         masked = note.masked
+        lemmas: dict[int, str] | None = None  # by start offset; made when first needed
         # Words in capitals, grouped into runs separated by spaces: a run is flagged
         # only when every word in it is emphasis ("THANK YOU SO MUCH"); a run with an
         # acronym or a name in it is a name or a letterhead ("GREAT LAKES BREWING").
@@ -277,15 +278,13 @@ class EnthusiasmKind(Kind[EnthusiasmOptions]):
             emphasis = (
                 not _ROMAN.match(m.group())
                 and word not in self.acronyms
-                and (
-                    word in self.caps_words
-                    or (
-                        self.options.caps_heuristic
-                        and "'" not in word
-                        and looks_like_emphasis(word, lemmas.get(m.start(), word))
-                    )
-                )
+                and (word in self.caps_words or (self.options.caps_heuristic and "'" not in word))
             )
+            if emphasis and word not in self.caps_words:
+                if lemmas is None:
+                    table = token_table(doc)
+                    lemmas = dict(zip(table.idx, table.lemma, strict=True))
+                emphasis = looks_like_emphasis(word, lemmas.get(m.start(), word))
             item = (m.start(), m.end(), emphasis)
             if runs and not masked[runs[-1][-1][1] : m.start()].strip(" \t"):
                 runs[-1].append(item)
