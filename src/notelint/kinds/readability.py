@@ -78,14 +78,13 @@ def score(text: str, metric: str) -> float:
     syllables here, as textstat 0.7.8 does but faster, and without importing textstat
     (2 MB for three small functions); the others call textstat as is."""
     if metric in ("flesch-kincaid-grade", "flesch-reading-ease"):
-        words = word_total(text)
+        listed = _words(text)
+        words = len(listed)
         sentences = sentence_total(text)
         if not words or not sentences:
             return 0.0
         per_sentence = words / sentences
-        per_word: float
-        per_word = sum(syllables(word.lower()) for word in _words(text))
-        per_word /= words
+        per_word: float = sum(map(syllables, map(str.lower, listed))) / words
         if metric == "flesch-kincaid-grade":
             return 0.39 * per_sentence + 11.8 * per_word - 15.59
         return 206.835 - 1.015 * per_sentence - 84.6 * per_word
