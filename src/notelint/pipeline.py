@@ -63,15 +63,17 @@ class LookupLemmas(EnglishLemmatizer):
             table = self.lookups.get_table("lemma_lookup", {})
         strings = doc.vocab.strings
         known = _bounded(self._lemma_of)
-        lemmas = []
-        for orth, lemma in doc.to_array(["ORTH", "LEMMA"]).tolist():
-            if not lemma:  # a lemma already set is kept, as spaCy's lemmatizer keeps it
-                lemma = known.get(orth)
-                if lemma is None:
+        pairs = doc.to_array(["ORTH", "LEMMA"]).tolist()
+        # A lemma already set is kept, as spaCy's lemmatizer keeps it.
+        try:
+            lemmas = [lemma or known[orth] for orth, lemma in pairs]
+        except KeyError:  # a word not seen before: look up every missing one, then again
+            for orth, lemma in pairs:
+                if not lemma and orth not in known:
                     text = strings[orth]
                     found = table.get(text, text)
-                    lemma = known[orth] = strings.add(found if isinstance(found, str) else found[0])
-            lemmas.append(lemma)
+                    known[orth] = strings.add(found if isinstance(found, str) else found[0])
+            lemmas = [lemma or known[orth] for orth, lemma in pairs]
         _set_lemmas(doc, lemmas)
         return doc
 
@@ -117,12 +119,14 @@ class LemmaCase:
             return doc
         strings = doc.vocab.strings
         known = _bounded(self._lemma_of)
-        lemmas = []
-        for orth, lemma in doc.to_array(["ORTH", "LEMMA"]).tolist():
-            new = known.get((orth, lemma))
-            if new is None:
-                new = known[orth, lemma] = strings.add(self._lemma(strings[orth], strings[lemma]))
-            lemmas.append(new)
+        pairs = doc.to_array(["ORTH", "LEMMA"]).tolist()
+        try:
+            lemmas = [known[orth, lemma] for orth, lemma in pairs]
+        except KeyError:  # a pair not seen before: work out every missing one, then again
+            for orth, lemma in pairs:
+                if (orth, lemma) not in known:
+                    known[orth, lemma] = strings.add(self._lemma(strings[orth], strings[lemma]))
+            lemmas = [known[orth, lemma] for orth, lemma in pairs]
         _set_lemmas(doc, lemmas)
         return doc
 

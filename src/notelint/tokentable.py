@@ -97,12 +97,13 @@ def _build(doc: Doc) -> TokenTable:
     orths, lemma_hashes = doc.to_array(_HASHES).T.tolist()
     idx, spacy, sent_starts = doc.to_array(_POSITIONS).T.tolist()
     known = _lexemes(doc.vocab)
-    lexemes = []
-    for orth in orths:
-        lexeme = known.get(orth)
-        if lexeme is None:
-            lexeme = known[orth] = _lexeme(doc.vocab, orth)
-        lexemes.append(lexeme)
+    try:
+        lexemes = [known[orth] for orth in orths]
+    except KeyError:  # a word not seen before: fill in every missing one, then again
+        for orth in orths:
+            if orth not in known:
+                known[orth] = _lexeme(doc.vocab, orth)
+        lexemes = [known[orth] for orth in orths]
     texts, lowers, space, punct, alpha, stop = (
         list(column) for column in zip(*lexemes, strict=True)
     )
@@ -127,7 +128,7 @@ def _build(doc: Doc) -> TokenTable:
         stop=stop,
         sent_start=sent_start,
         sents=sents,
-        trailing_space=[bool(v) for v in spacy],
+        trailing_space=list(map(bool, spacy)),
     )
 
 
@@ -149,10 +150,10 @@ def _strings(hashes: list[int], strings: StringStore) -> list[str]:
     known = _STRINGS
     if len(known) > _LIMIT:
         known.clear()
-    out = []
-    for h in hashes:
-        text = known.get(h)
-        if text is None:
-            text = known[h] = strings[h]
-        out.append(text)
-    return out
+    try:
+        return [known[h] for h in hashes]
+    except KeyError:  # a string not seen before: fill in every missing one, then again
+        for h in hashes:
+            if h not in known:
+                known[h] = strings[h]
+        return [known[h] for h in hashes]
