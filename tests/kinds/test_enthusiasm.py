@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from notelint.config import default_ruleset
 from notelint.kinds.enthusiasm import EnthusiasmKind, looks_like_emphasis
@@ -255,3 +257,19 @@ def test_the_exclamation_mark_of_a_name_is_not_counted() -> None:
     text = "Most traffic comes from Yahoo! Finance.\n\nP.S. Good luck on Sunday!"
     assert not [v for v in lint_text(text) if v.rule == "enthusiasm"]
     assert [v for v in lint_text("Thank you! It was great!") if v.rule == "enthusiasm"]
+
+
+# Letters with case partners that are not simply upper and lower case (dotted and
+# dotless i, long s, the Kelvin sign, the Greek iota subscript), digits, "_", numerals
+# that \w takes for letters, and spaces: where a faster test of the whole note could
+# disagree with the one that is run on each word.
+_TRICKY = "aAiIıİsSſkK\u212aιΙ\u0345ß²Ⅰⅰ019_ .\n"
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.text(alphabet=_TRICKY, max_size=12) | st.text(max_size=12))
+def test_the_whole_note_test_for_tripled_letters_agrees_with_the_word_test(text: str) -> None:
+    from notelint.kinds.enthusiasm import _ANY_TRIPLE, _LETTER, _TRIPLE
+
+    fast = any(_LETTER.match(m.group(1)) for m in _ANY_TRIPLE.finditer(text))
+    assert fast == bool(_TRIPLE.search(text))
