@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from notelint import cache
 from notelint.kinds.base import Kind, KindOptions, option
@@ -49,15 +49,30 @@ def prose_sentences(doc: Doc) -> Iterator[Span]:
 
 def _prose(doc: Doc) -> Iterator[tuple[int, int, str, int]]:
     """(start, end, text stripped, words) of each sentence of prose."""
-    table = token_table(doc)
-    for start, end in table.sents:
-        text = table.span_text(start, end).strip()
-        words = word_count(text)
+    for start, end, text, words in _sentences(doc):
         if words < 3:
             continue
+        text = text.strip()
         if not _END.search(text) and words <= 8 and "\n" not in text:
             continue
         yield start, end, text, words
+
+
+_SENTENCES_KEY = "notelint_sentence_words"
+
+
+def _sentences(doc: Doc) -> list[tuple[int, int, str, int]]:
+    """(start, end, text, words) of each sentence, worked out once per doc for both
+    kinds here."""
+    found = doc.user_data.get(_SENTENCES_KEY)
+    if found is None:
+        table = token_table(doc)
+        found = doc.user_data[_SENTENCES_KEY] = [
+            (start, end, text, word_count(text))
+            for start, end in table.sents
+            for text in (table.span_text(start, end),)
+        ]
+    return cast("list[tuple[int, int, str, int]]", found)
 
 
 def prose_text(doc: Doc) -> tuple[str, int]:
@@ -240,9 +255,7 @@ class SentenceLengthKind(Kind[SentenceLengthOptions]):
     def check(self, doc: Doc, note: Note) -> Iterable[Finding]:
         limit = self.options.max
         table = token_table(doc)
-        for first, last in table.sents:
-            text = table.span_text(first, last)
-            words = word_count(text)
+        for first, _, text, words in _sentences(doc):
             if words <= limit:
                 continue
             start_char = table.idx[first]
