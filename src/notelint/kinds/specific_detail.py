@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from itertools import compress, repeat
 from typing import TYPE_CHECKING
 
 from notelint.kinds.base import Kind, KindOptions, Texts, TokenPatterns, option
@@ -124,6 +125,7 @@ class SpecificDetailKind(Kind[SpecificDetailOptions]):
         self.count_nouns = _words(self.options.count_nouns)
         self.position_nouns = _words(self.options.position_nouns)
         self.honorifics = {w.rstrip(".") for w in _words(self.options.honorifics)}
+        self._name_starts = frozenset(self.honorifics | {"you"})
         self.process_words = _words(self.options.process_words)
         self.generic_words = _words(self.options.generic_words)
         # word classes: the rule's lexicons, a config's additions included
@@ -387,9 +389,9 @@ class SpecificDetailKind(Kind[SpecificDetailOptions]):
         n = len(lower)
         # Only the tokens that can start a name below: an honorific (with or without
         # dots: "Dr", "Dr.") or "you".
-        starts = {
-            w for w in table.words if (bare := w.rstrip(".")) in self.honorifics or bare == "you"
-        }
+        words = tuple(table.words)
+        bare = map(str.rstrip, words, repeat("."))
+        starts = set(compress(words, map(self._name_starts.__contains__, bare)))
         for i in [i for i, word in enumerate(lower) if word in starts]:
             word = lower[i].rstrip(".")
             if word in self.honorifics:
