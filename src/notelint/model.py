@@ -27,8 +27,16 @@ class Severity(StrEnum):
         return {"info": 0, "warning": 1, "error": 2}[self.value]
 
 
+# Types that are neither mappings nor sequences: told apart by their exact type first,
+# since an isinstance test against Mapping (an ABC) is slow, and the rule sets' patterns
+# hold some ten thousand values.
+_SCALARS = frozenset({str, int, float, bool, type(None)})
+
+
 def freeze(value: Any) -> Any:
     """Deep-freeze plain YAML data: dicts become read-only mappings, lists tuples."""
+    if type(value) in _SCALARS:
+        return value
     if isinstance(value, Mapping):
         return MappingProxyType({k: freeze(v) for k, v in value.items()})
     if isinstance(value, list | tuple):
@@ -38,6 +46,8 @@ def freeze(value: Any) -> Any:
 
 def thaw(value: Any) -> Any:
     """The inverse of freeze, for code that needs plain dicts and lists (spaCy patterns)."""
+    if type(value) in _SCALARS:
+        return value
     if isinstance(value, Mapping):
         return {k: thaw(v) for k, v in value.items()}
     if isinstance(value, tuple | list):
