@@ -6,10 +6,14 @@ from notelint.wordtable import TextTable, WordTable
 
 
 def test_lookup_and_pickle() -> None:
-    table = WordTable([("interview", 3), ("inter", 2), ("a", 1), ("thank", 1), ("x\ty", 9)])
+    table = WordTable(
+        [("interview", 3), ("inter", 2), ("in", 1), ("a", 1), ("thank", 1), ("x\ty", 9)]
+    )
     assert table.get("interview") == 3
     assert table.get("inter") == 2  # a prefix of another word in the same bucket
-    assert table.get("a") == 1
+    assert table.get("in") == 1  # the bucket's key itself
+    assert table.get("a") == 1  # shorter than a key
+    assert table.get("i") is None and table.get("ints") is None
     assert table.get("interviews") is None
     assert table.get("int") is None
     assert table.get("x\ty") is None  # words with tabs or newlines are not stored
