@@ -238,3 +238,23 @@ def test_workers_report_what_one_process_reports_in_the_same_order(
         assert forked[:2] == [2, 3]
     # Notes given as notes (the Python API) are shared out the same way.
     assert [v.to_dict() for v in Linter(jobs=2).lint_notes(read)] == expected[0]
+
+
+@pytest.mark.skipif(not hasattr(os, "symlink"), reason="no symbolic links")
+def test_a_walked_file_resolves_as_path_resolve_does(tmp_path: Path) -> None:
+    from notelint.linter import _resolved
+
+    real = tmp_path / "real"
+    real.mkdir()
+    (real / "a.txt").write_text("Dear Dana,")
+    (tmp_path / "elsewhere.txt").write_text("Dear Dana,")
+    (real / "b.txt").symlink_to(tmp_path / "elsewhere.txt")  # a link to a file
+    (real / "gone.txt").symlink_to(tmp_path / "nowhere.txt")  # a broken link
+    (tmp_path / "alias").symlink_to(real, target_is_directory=True)  # a link to a folder
+    folders: dict[Path, Path] = {}
+    for folder in (real, tmp_path / "alias"):
+        for name in ("a.txt", "b.txt", "gone.txt", "missing.txt"):
+            path = folder / name
+            assert _resolved(path, folders) == path.resolve(), path
+    target = (tmp_path / "elsewhere.txt").resolve()
+    assert _resolved(tmp_path / "alias" / "b.txt", folders) == target

@@ -364,12 +364,13 @@ class Linter:
         if isinstance(paths, str | Path):  # one path, not the letters of one ("/" ...)
             paths = [paths]
         seen: set[Path] = set()
+        folders: dict[Path, Path] = {}
         for raw in paths:
             given = str(raw)
             path = Path(given)
             if path.is_dir():
                 for found in self._walk(path, report, verbose):
-                    key = found.resolve()
+                    key = _resolved(found, folders)
                     if key not in seen:
                         seen.add(key)
                         yield str(found), found, True
@@ -448,6 +449,18 @@ class Linter:
                     notice(candidate, "excluded by config")
                 else:
                     yield candidate
+
+
+def _resolved(path: Path, folders: dict[Path, Path]) -> Path:
+    """path.resolve(), each folder resolved once: a file that is not a symbolic link is
+    its folder, resolved, and its name (resolving every file took a fifth of a second
+    for 10,000, before any could be linted)."""
+    if path.is_symlink():
+        return path.resolve()
+    folder = folders.get(path.parent)
+    if folder is None:
+        folder = folders[path.parent] = path.parent.resolve()
+    return folder / path.name
 
 
 _frozen = False
