@@ -110,3 +110,31 @@ def test_jobs_give_the_same_output_as_one_process(
     assert outputs["2"] == outputs["1"]
     assert outputs["3"] == outputs["1"]
     assert len(json.loads(outputs["1"])) > 20
+
+
+def test_yaml_is_read_only_when_there_is_yaml_to_read(tmp_path: Path) -> None:
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    (notes / "plain.txt").write_text("Dear Dana,\n\nThank you for the interview.\n\nBest,\nSam\n")
+    (notes / "front.md").write_text("---\ncompany: Acme\n---\nDear Dana,\n\nThank you.\n")
+    probe = (
+        "import sys\nfrom notelint.linter import Linter\n"
+        "Linter().lint_paths([sys.argv[1]])\nprint('yaml' in sys.modules)\n"
+    )
+    env = {**os.environ, "NOTELINT_CACHE_DIR": str(tmp_path / "cache")}
+
+    def reads_yaml(path: Path) -> str:
+        proc = subprocess.run(
+            [sys.executable, "-c", probe, str(path)],
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
+            env=env,
+            timeout=120,
+            check=True,
+        )
+        return proc.stdout.strip()
+
+    assert reads_yaml(notes / "plain.txt") == "True"  # an empty cache: the rule files
+    assert reads_yaml(notes / "plain.txt") == "False"  # from the cache
+    assert reads_yaml(notes / "front.md") == "True"  # front matter

@@ -2,31 +2,38 @@
 
 from __future__ import annotations
 
+import functools
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import yaml
+if TYPE_CHECKING:
+    import yaml
 
 Path_ = tuple[Any, ...]
-# libyaml's parser when PyYAML has it (its wheels do): the shipped rule set is large and
-# the pure-Python parser would cost a second at every start.
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
-class LenientSafeLoader(yaml.SafeLoader):
-    """SafeLoader that keeps a date-like value YAML cannot build ("2026-13-45") as text,
-    so the code that wants a date can say what is wrong with it."""
+@functools.cache
+def _yaml() -> tuple[Any, Any]:
+    """PyYAML, imported on the first YAML to read (a run whose rule set comes from the
+    cache and whose notes have no front matter reads none; importing it took 12 ms):
+    the parser, and the constructor class."""
+    import yaml
 
+    class LenientSafeLoader(yaml.SafeLoader):
+        """SafeLoader that keeps a date-like value YAML cannot build ("2026-13-45") as
+        text, so the code that wants a date can say what is wrong with it."""
 
-def _timestamp_or_text(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> Any:
-    try:
-        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
-    except ValueError:
-        return loader.construct_scalar(node)
+    def timestamp_or_text(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> Any:
+        try:
+            return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
+        except ValueError:
+            return loader.construct_scalar(node)
 
-
-LenientSafeLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_or_text)
+    LenientSafeLoader.add_constructor("tag:yaml.org,2002:timestamp", timestamp_or_text)
+    # libyaml's parser when PyYAML has it (its wheels do): the shipped rule set is large
+    # and the pure-Python parser would cost a second at every start.
+    return getattr(yaml, "CSafeLoader", yaml.SafeLoader), LenientSafeLoader
 
 
 class YamlError(ValueError):
@@ -53,8 +60,11 @@ def load_with_lines(
         line = text.count("\n", 0, half.start()) + 1
         code = f"U+{ord(half.group()):04X}"
         raise YamlError(line, f"not valid YAML: {code} is half a character (a lone surrogate)")
+    import yaml
+
+    loader, lenient = _yaml()
     try:
-        node = yaml.compose(text, Loader=_LOADER)
+        node = yaml.compose(text, Loader=loader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         line = mark.line + 1 if mark is not None else 1
@@ -67,7 +77,7 @@ def load_with_lines(
     lines: dict[Path_, int] = {(): 1}
     if node is None:
         return None, lines
-    constructor = LenientSafeLoader("")
+    constructor = lenient("")
     open_nodes: set[int] = set()  # the collections being built: an alias to one is a loop
 
     def scalar(n: yaml.Node) -> Any:
