@@ -470,8 +470,9 @@ _frozen = False
 def _start_up() -> Iterator[None]:
     """The first start-up in a process (importing spaCy, building the pipeline and the
     rules) with the garbage collector paused: what it makes is kept for good, so the
-    collections it set off found nothing, and took a tenth of the time of `import
-    spacy`. Later calls, which build nothing, and a collector already off: as they are."""
+    collections it set off found next to nothing, and took a tenth of the time of
+    `import spacy`. Later calls, which build nothing, and a collector already off: as
+    they are."""
     if _frozen or not gc.isenabled():
         yield
         return

@@ -415,7 +415,7 @@ def serve() -> None:
 
 def _one_malloc_arena() -> None:
     """Ask glibc for a single malloc arena. spaCy is imported and the notes are linted
-    on the executor's thread, and a second arena for that thread holds about 1.5 MB
+    on the executor's thread, and a second arena for that thread holds about 1.2 MB
     more at the peak; the thread never runs beside another that allocates much, so
     sharing one arena costs no time. Elsewhere (musl, macOS, Windows): nothing."""
     import ctypes  # spaCy imports it in any case
