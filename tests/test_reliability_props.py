@@ -154,3 +154,14 @@ def test_no_line_is_inserted_inside_a_code_span_that_runs_over_lines(linter: Lin
     assert fix_text(plain, filename="n.md", unsafe=True).count("Best regards,") == 1
     case = "Dear Ms. Chen," * 4 + "`" + "really " * 100 + "Subject: Thanks\r\n `<"
     props.check_case(LINTER, props.Case(case, "n.md", False))
+
+
+def test_a_lone_surrogate_in_an_e_mail_header_is_linted_not_a_crash(linter: Linter) -> None:
+    """The email package cannot encode a lone surrogate in a header (possible from the
+    API or an editor): the message is parsed with U+FFFD in its place, and the Subject and
+    the body are linted where they are."""
+    text = "Subject: thx \ud800\n\nDear Ms. Chen,\nthx \udfff\n"
+    found = [(v.line, v.column) for v in linter.lint_text(text, "n.eml") if v.rule == "informal"]
+    assert found == [(1, 10), (4, 1)]
+    case = "Subject: Thanks\r\n\t" + "really " * 100 + "\ud800"
+    props.check_case(LINTER, props.Case(case, "n.eml", False))

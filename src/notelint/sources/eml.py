@@ -40,10 +40,15 @@ _ATTRIBUTION = re.compile(r"^[ \t]*On\b.{0,300}?\bwrote:[ \t]*$", re.S)
 _OUTLOOK_FROM = re.compile(r"^[ \t]*From:[ \t]+\S")
 _OUTLOOK_NEXT = re.compile(r"^[ \t]*(?:Sent|Date|To):[ \t]", re.I)
 PLAIN_ENCODINGS = ("", "7bit", "8bit", "binary")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def prose(text: str) -> Prose:
-    msg = email.message_from_string(text, policy=email.policy.default)
+    # The email package cannot encode a lone surrogate (text from the API or an editor,
+    # never from a file) in a header: the message is parsed from a copy with U+FFFD in
+    # their place, one character for one, so that what is found in it is found in text.
+    parsed = text if text.isascii() else _SURROGATE.sub("\ufffd", text)
+    msg = email.message_from_string(parsed, policy=email.policy.default)
     assert isinstance(msg, EmailMessage)
     blank = _BLANK_LINE.search(text)
     header_end = blank.start() + len(_line_break(text, blank.start())) if blank else len(text)
@@ -56,7 +61,7 @@ def prose(text: str) -> Prose:
     if part is not None:
         cte = str(part.get("Content-Transfer-Encoding", "")).strip().lower()
         if cte in PLAIN_ENCODINGS:
-            region = _locate(text, part, msg, body_start)
+            region = _locate(parsed, part, msg, body_start)
         if region is None:
             try:
                 decoded = part.get_content()
